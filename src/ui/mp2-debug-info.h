@@ -1,0 +1,14 @@
+/* mp2-debug-info.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *mp2_debug_info_collect (void);
+
+G_END_DECLS
