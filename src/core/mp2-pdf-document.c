@@ -164,6 +164,25 @@ set_error_from_poppler (GError     **error,
                          "office to send it again."));
 }
 
+/* poppler 22.12 retries a wrong password in another encoding on the stream it has
+ * already freed when the document came from GBytes, and crashes. Its stream
+ * constructor copies the stream before it retries, so passwords go through that. */
+static PopplerDocument *
+open_poppler_document (GBytes      *bytes,
+                       const char  *password,
+                       GError     **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+
+  if (password == NULL)
+    return poppler_document_new_from_bytes (bytes, NULL, error);
+
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+
+  return poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (bytes), password,
+                                           NULL, error);
+}
+
 /**
  * mp2_pdf_document_new_from_bytes:
  * @bytes: the file's contents
@@ -190,7 +209,7 @@ mp2_pdf_document_new_from_bytes (GBytes      *bytes,
   if (!check_bytes (bytes, error))
     return NULL;
 
-  document = poppler_document_new_from_bytes (bytes, password, &local_error);
+  document = open_poppler_document (bytes, password, &local_error);
   if (document == NULL)
     {
       set_error_from_poppler (error, local_error, password);
@@ -209,8 +228,13 @@ mp2_pdf_document_new_from_bytes (GBytes      *bytes,
   if (n_pages > MP2_PDF_MAX_PAGES)
     {
       g_set_error (error, MP2_PARSE_ERROR, MP2_PARSE_ERROR_TOO_LARGE,
-                   _("The PDF has %d pages, far more than any call sheet. Check "
-                     "that you picked the right file."), n_pages);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The PDF has %d page, far more than any call sheet. "
+                                "Check that you picked the right file.",
+                                "The PDF has %d pages, far more than any call sheet. "
+                                "Check that you picked the right file.",
+                                (gulong) n_pages),
+                   n_pages);
       return NULL;
     }
 

@@ -321,8 +321,11 @@ static void
 mp2_pdf_view_dispose (GObject *object)
 {
   Mp2PdfView *self = MP2_PDF_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MP2_TYPE_PDF_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->actions);
 
   G_OBJECT_CLASS (mp2_pdf_view_parent_class)->dispose (object);

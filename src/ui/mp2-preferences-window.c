@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp2-a11y.h"
 #include "mp2-time-zones.h"
 
 struct _Mp2PreferencesWindow
@@ -67,6 +68,7 @@ select_time_zone_from_settings (Mp2PreferencesWindow *self)
     }
 
   gtk_drop_down_set_selected (self->time_zone_dropdown, position);
+  mp2_a11y_label_drop_down (self->time_zone_dropdown, _("Time zone"), zone);
 }
 
 static void
@@ -80,6 +82,7 @@ on_time_zone_dropdown_notify_selected_cb (Mp2PreferencesWindow *self)
     return;
 
   zone = gtk_string_list_get_string (self->time_zones, position);
+  mp2_a11y_label_drop_down (self->time_zone_dropdown, _("Time zone"), zone);
   current = g_settings_get_string (self->settings, "time-zone");
   if (g_strcmp0 (zone, current) != 0)
     g_settings_set_string (self->settings, "time-zone", zone);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp2-a11y.h"
 #include "mp2-application.h"
 #include "mp2-errors.h"
 #include "mp2-pdf-document.h"
@@ -446,6 +447,7 @@ static void
 mp2_window_init (Mp2Window *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mp2_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
   restore_window_state (self);

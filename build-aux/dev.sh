@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The two commands a newcomer needs, on a fresh Debian 12 machine:
+#
+#   build-aux/dev.sh run [ARG…]    install what is missing, build, start the app from
+#                                  the build tree (ARG… go to the app: a PDF to open,
+#                                  or --import PDF… for the running instance)
+#   build-aux/dev.sh test [ARG…]   install what is missing, build, run every test
+#                                  suite in a private session (ARG… go to meson test);
+#                                  ends with the line "N passed, N failed"
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="$top/_build"
+
+build_packages=(
+  build-essential meson ninja-build pkg-config gettext
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
+  libpoppler-glib-dev libsecret-1-dev libecal2.0-dev libedataserver1.2-dev libnotify-dev
+  libsqlite3-dev desktop-file-utils appstream
+)
+run_packages=(
+  xvfb xauth dbus dbus-x11 gnome-keyring evolution-data-server tzdata
+)
+test_packages=(
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools evolution-data-server
+  libnotify-bin poppler-utils imagemagick at-spi2-core python3 python3-gi tzdata
+  gir1.2-atspi-2.0 python3-pyatspi
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+missing_packages() {
+  local package
+  for package in "$@"; do
+    if ! dpkg-query -W -f='${Status}\n' "$package" 2>/dev/null | grep -q '^install ok installed$'; then
+      printf '%s\n' "$package"
+    fi
+  done
+}
+
+ensure_packages() {
+  local missing sudo=()
+  mapfile -t missing < <(missing_packages "$@" | sort -u)
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  say "Installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+configure_and_build() {
+  if [ ! -f "$build/build.ninja" ]; then
+    say "Configuring into _build"
+    meson setup "$build" "$top" --buildtype=debugoptimized
+  fi
+  say "Building"
+  meson compile -C "$build"
+}
+
+# Point the app at the schemas, catalogs and data it has just built.
+export_build_tree_environment() {
+  export GSETTINGS_SCHEMA_DIR="$build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+  export MP2_LOCALEDIR="$build/po"
+}
+
+command_run() {
+  ensure_packages "${build_packages[@]}" "${run_packages[@]}"
+  configure_and_build
+  export_build_tree_environment
+
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    say "No display here: starting the app in a private virtual X session (Xvfb)"
+    exec "$top/build-aux/session.sh" "$build/src/mp2-film-schedule" "$@"
+  fi
+
+  say "Starting Film Schedule"
+  exec "$build/src/mp2-film-schedule" "$@"
+}
+
+# meson writes one JSON object per test to testlog.json; count them as meson does.
+print_summary() {
+  /usr/bin/python3 - "$build/meson-logs/testlog.json" <<'PY'
+import json, sys
+passed = failed = 0
+try:
+    with open(sys.argv[1], encoding="utf-8") as log:
+        for line in log:
+            line = line.strip()
+            if not line:
+                continue
+            result = json.loads(line).get("result")
+            if result in ("OK", "EXPECTEDFAIL"):
+                passed += 1
+            else:
+                failed += 1
+except FileNotFoundError:
+    failed = 1
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
+}
+
+command_test() {
+  ensure_packages "${build_packages[@]}" "${test_packages[@]}"
+  configure_and_build
+  export_build_tree_environment
+
+  say "Running the tests in a private session"
+  rm -f "$build/meson-logs/testlog.json"
+  "$top/build-aux/session.sh" meson test -C "$build" --print-errorlogs "$@" || true
+  print_summary
+}
+
+case "${1:-}" in
+  run)
+    shift
+    command_run "$@"
+    ;;
+  test)
+    shift
+    command_test "$@"
+    ;;
+  *)
+    echo "usage: $0 run [ARG…] | test [MESON TEST ARG…]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,263 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The real app in a real window under Xvfb, driven through accessibility, the way a
+screen reader or keyboard user reaches it.
+
+usage: test-app.py APP CALLSHEETS_DIR OUT_DIR PL_PO
+
+Prints TAP. Screenshots of the welcome page and of an opened call sheet go to
+OUT_DIR. A second run with LANGUAGE=pl checks that no English string of ours is
+left on screen.
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+APP, DATA, OUT, PL_PO = sys.argv[1:5]
+APP_NAME = "mp2-film-schedule"
+
+results = []
+
+
+def tap(ok, name, detail=""):
+    results.append(ok)
+    print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}")
+    for line in detail.splitlines():
+        print(f"# {line}")
+    sys.stdout.flush()
+
+
+def walk(node):
+    if node is None:
+        return
+    yield node
+    for child in node:
+        yield from walk(child)
+
+
+def is_showing(node):
+    """GTK 4.8 marks hidden stack pages "visible" and never sets "showing"; a widget
+    that is not mapped has no size, so that tells instead."""
+    try:
+        if node.getState().contains(pyatspi.STATE_SHOWING):
+            return True
+        extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        return extents.width > 0 and extents.height > 0
+    except Exception:
+        return False
+
+
+def find_app():
+    for app in pyatspi.Registry.getDesktop(0):
+        if app is not None and app.name == APP_NAME:
+            return app
+    return None
+
+
+def wait_for(predicate, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+        except Exception:
+            value = None
+        if value:
+            return value
+        time.sleep(0.1)
+    return None
+
+
+def find(role, name=None, root=None, showing=True):
+    def search():
+        top = root if root is not None else find_app()
+        for node in walk(top):
+            if node.getRoleName() != role:
+                continue
+            if name is not None and node.name != name:
+                continue
+            if showing and not is_showing(node):
+                continue
+            return node
+        return None
+    return wait_for(search)
+
+
+def frames():
+    app = find_app()
+    return [child for child in app if child is not None] if app else []
+
+
+def press(node):
+    """Activates a button; a menu button's own node has no action, its inner one has."""
+    for candidate in walk(node):
+        try:
+            action = candidate.queryAction()
+        except NotImplementedError:
+            continue
+        for i in range(action.nActions):
+            if action.getName(i) in ("click", "press", "activate"):
+                action.doAction(i)
+                return True
+    return False
+
+
+def screenshot(frame, name):
+    os.makedirs(OUT, exist_ok=True)
+    extents = frame.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    geometry = f"{extents.width}x{extents.height}+{max(extents.x, 0)}+{max(extents.y, 0)}"
+    path = os.path.join(OUT, name)
+    subprocess.run(["import", "-window", "root", "-crop", geometry, "+repage", path],
+                   check=False)
+    return path
+
+
+def start_app(env, *args):
+    return subprocess.Popen([APP, *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def stop_app(process):
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    wait_for(lambda: find_app() is None, 10)
+
+
+def remote(env, *args):
+    """Runs a second instance, which hands its arguments to the first and exits."""
+    try:
+        done = subprocess.run([APP, *args], env=env, capture_output=True, text=True, timeout=20)
+        return done.returncode, done.stderr
+    except subprocess.TimeoutExpired:
+        return None, "timed out"
+
+
+def control_names():
+    roles = {"push button", "toggle button", "check box", "radio button", "text",
+             "password text", "spin button", "combo box", "menu item", "slider"}
+    for frame in frames():
+        for node in walk(frame):
+            if node.getRoleName() in roles and is_showing(node):
+                yield node.getRoleName(), node.name
+
+
+def check_control_names(where):
+    bad = []
+    for role, name in control_names():
+        words = name.split()
+        half = len(words) // 2
+        if not name.strip() or re.match(r"(Gtk|Adw)[A-Z]", name):
+            bad.append(f"{role} without a name of its own ({name!r})")
+        elif "_" in name or (half and words[:half] == words[half:]):
+            bad.append(f"{role} named {name!r}")
+    tap(not bad, f"every control has a name a screen reader can speak ({where})",
+        "\n".join(bad))
+
+
+def english_run():
+    env = dict(os.environ, LANGUAGE="C")
+    app = start_app(env)
+
+    welcome = find("label", "Or drop a PDF on this window")
+    tap(welcome is not None and find("push button", "Open Call Sheet…") is not None,
+        "the app starts and shows its welcome page")
+    frame = find("frame", "Film Schedule")
+    tap(frame is not None, "the window is named Film Schedule")
+    check_control_names("welcome page")
+    if frame is not None:
+        screenshot(frame, "welcome.png")
+
+    code, stderr = remote(env, "--import", os.path.join(DATA, "T1_01.pdf"))
+    tap(code == 0, "--import hands a call sheet to the running instance", stderr or "")
+    first_page = find("label", "Page 1 of 2")
+    tap(first_page is not None, "the call sheet is shown from page 1")
+    check_control_names("call sheet")
+    time.sleep(1)
+    if frame is not None:
+        screenshot(frame, "call-sheet.png")
+
+    next_page = find("push button", "Next Page")
+    if next_page is not None:
+        press(next_page)
+    tap(find("label", "Page 2 of 2") is not None, "Next Page shows page 2")
+
+    code, stderr = remote(env, os.path.join(DATA, "neg_truncated.pdf"))
+    tap(code == 0 and find("label", "The PDF Is Damaged") is not None,
+        "a damaged PDF opens a window that says so", stderr or "")
+    if find("label", "The PDF Is Damaged") is not None:
+        screenshot(find("frame", "Film Schedule"), "damaged.png")
+
+    menu = find("push button", "Main Menu")
+    if menu is not None:
+        press(menu)
+    item = find("menu item", "Preferences") or find("push button", "Preferences")
+    if item is not None:
+        press(item)
+    preferences = find("frame", "Preferences")
+    tap(preferences is not None and find("text", "Name on Crew Lists", root=preferences) is not None,
+        "Preferences open from the main menu with the name field")
+    check_control_names("preferences")
+    if preferences is not None:
+        screenshot(preferences, "preferences.png")
+
+    stop_app(app)
+
+
+def english_messages(po_path):
+    """The msgids of our catalogue whose Polish text differs."""
+    text = open(po_path, encoding="utf-8").read()
+    messages = set()
+    for block in text.split("\n\n"):
+        ids = re.findall(r'^msgid ((?:".*"\n?)+)', block, re.M)
+        strs = re.findall(r'^msgstr(?:\[0\])? ((?:".*"\n?)+)', block, re.M)
+        if not ids or not strs:
+            continue
+        msgid = "".join(eval(part) for part in ids[0].split("\n") if part)
+        msgstr = "".join(eval(part) for part in strs[0].split("\n") if part)
+        if msgid and msgstr and msgid != msgstr:
+            messages.add(msgid.replace("_", ""))
+    return messages
+
+
+def polish_run():
+    env = dict(os.environ, LANGUAGE="pl", LANG="pl_PL.UTF-8")
+    english = english_messages(PL_PO)
+    app = start_app(env, os.path.join(DATA, "T2_01.pdf"))
+
+    tap(find("label", "Strona 1 z 2") is not None or find("label", "Strona 1 z 1") is not None,
+        "in Polish, the call sheet is shown with a Polish page label")
+    menu = find("push button", "Menu główne")
+    if menu is not None:
+        press(menu)
+    item = find("menu item", "Preferencje") or find("push button", "Preferencje")
+    if item is not None:
+        press(item)
+    find("frame", "Preferencje")
+
+    seen = set()
+    for frame in frames():
+        for node in walk(frame):
+            if is_showing(node) and node.name:
+                seen.add(node.name)
+    left = sorted(name for name in seen if name in english)
+    tap(bool(seen) and not left, "with LANGUAGE=pl no English string of ours is on screen",
+        "\n".join(left))
+    screenshot(find("frame", "Harmonogram zdjęć") or frames()[0], "polish.png")
+    stop_app(app)
+
+
+def main():
+    english_run()
+    polish_run()
+    print(f"1..{len(results)}")
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
