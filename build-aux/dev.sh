@@ -25,7 +25,7 @@ run_packages=(
 )
 test_packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools evolution-data-server
-  libnotify-bin poppler-utils imagemagick at-spi2-core python3 python3-gi tzdata
+  libnotify-bin poppler-utils imagemagick at-spi2-core python3 python3-gi tzdata libglib2.0-bin
   gir1.2-atspi-2.0 python3-pyatspi
 )
 

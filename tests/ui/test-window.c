@@ -171,6 +171,54 @@ test_encrypted (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "document");
 }
 
+static GtkDropTarget *
+find_drop_target (Fixture *fixture)
+{
+  g_autoptr(GListModel) controllers = NULL;
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (template_child (fixture, "stack")));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+static void
+test_drop_files (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *first_path = mp2_test_data_path ("T1_02.pdf");
+  g_autofree char *second_path = mp2_test_data_path ("T3_02.pdf");
+  g_autoptr(GFile) first = g_file_new_for_path (first_path);
+  g_autoptr(GFile) second = g_file_new_for_path (second_path);
+  GFile *files[] = { first, second };
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = find_drop_target (fixture);
+  gboolean accepted = FALSE;
+  guint windows_before = g_list_model_get_n_items (gtk_window_get_toplevels ());
+
+  g_assert_nonnull (target);
+
+  /* Dropping two call sheets: the first opens here, the second in a window of its own. */
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, G_N_ELEMENTS (files)));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+
+  mp2_test_wait_until (page_is_settled, fixture, 20, "the dropped document to open");
+  g_assert_cmpstr (visible_page (fixture), ==, "document");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (template_child (fixture,
+                                                                     "window_title"))),
+                   ==, "T1_02.pdf");
+  /* Without an application, the second file has nowhere else to go. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, windows_before);
+}
+
 static void
 test_size_is_remembered (void)
 {
@@ -210,6 +258,8 @@ main (int   argc,
   g_test_add ("/window/bad-files", Fixture, NULL, fixture_set_up, test_bad_files,
               fixture_tear_down);
   g_test_add ("/window/encrypted", Fixture, NULL, fixture_set_up, test_encrypted,
+              fixture_tear_down);
+  g_test_add ("/window/drop-files", Fixture, NULL, fixture_set_up, test_drop_files,
               fixture_tear_down);
   g_test_add_func ("/window/size-is-remembered", test_size_is_remembered);
 
