@@ -44,4 +44,25 @@ expect fails "libadwaita 1.4 API (adw_toolbar_view_new)" "(void) adw_toolbar_vie
 expect fails "libadwaita 1.3 API (adw_banner_new)" "(void) adw_banner_new (\"\");" "$@"
 expect fails "GLib 2.76 API (g_string_free_and_steal)" \
   "g_free (g_string_free_and_steal (g_string_new (NULL)));" "$@"
+
+# On Debian 12 the newer functions above do not exist at all, so they fail whatever
+# the caps. That the caps themselves reject API that the installed library does have
+# (as on a newer Flatpak runtime) is shown one version lower: capped at GTK 4.6 and
+# GLib 2.72, their 4.8 and 2.74 API must fail with the same mechanism.
+lowered=()
+for flag in "$@"; do
+  flag=${flag/GDK_VERSION_4_8/GDK_VERSION_4_6}
+  flag=${flag/GLIB_VERSION_2_74/GLIB_VERSION_2_72}
+  lowered+=("$flag")
+done
+expect fails "GTK 4.8 API capped at 4.6 (gdk_file_list_new_from_list)" \
+  "gdk_file_list_new_from_list (NULL);" "${lowered[@]}"
+expect fails "GLib 2.74 API capped at 2.72 (g_ptr_array_new_null_terminated)" \
+  "g_ptr_array_unref (g_ptr_array_new_null_terminated (0, NULL, TRUE));" "${lowered[@]}"
+if grep -q "not available before\|Not available before" "$tmp/log"; then
+  echo "# ok: the caps report the API as not available before its version"
+else
+  echo "FAIL: the lowered caps did not reject the API as too new"
+  status=1
+fi
 exit $status
