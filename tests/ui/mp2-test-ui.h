@@ -50,6 +50,20 @@ mp2_test_flush (void)
     ;
 }
 
+/* A child that the class's template binds, for a test to look at or drive. */
+static inline GObject *
+mp2_test_template_child (gpointer    widget,
+                         GType       template_type,
+                         const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), template_type, name);
+
+  if (child == NULL)
+    g_error ("The template of %s binds no child called %s", g_type_name (template_type), name);
+
+  return child;
+}
+
 static inline char *
 mp2_test_data_path (const char *name)
 {

@@ -68,12 +68,7 @@ static GtkWidget *
 template_child (Fixture    *fixture,
                 const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->view), MP2_TYPE_PDF_VIEW,
-                                                  name);
-
-  g_assert_true (GTK_IS_WIDGET (child));
-
-  return GTK_WIDGET (child);
+  return GTK_WIDGET (mp2_test_template_child (fixture->view, MP2_TYPE_PDF_VIEW, name));
 }
 
 typedef struct

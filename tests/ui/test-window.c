@@ -21,12 +21,7 @@ static GObject *
 template_child (Fixture    *fixture,
                 const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), MP2_TYPE_WINDOW,
-                                                  name);
-
-  g_assert_nonnull (child);
-
-  return child;
+  return mp2_test_template_child (fixture->window, MP2_TYPE_WINDOW, name);
 }
 
 static const char *
