@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "mp2-errors.h"
-#include "mp2-poppler-compat.h"
+#include "mp2-pdf-document-private.h"
 
 struct _Mp2PdfDocument
 {
@@ -575,4 +575,30 @@ mp2_pdf_document_render_page_finish (Mp2PdfDocument  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * mp2_pdf_document_lock:
+ * @self: a #Mp2PdfDocument
+ *
+ * Takes the document's lock, for a reader that needs poppler directly.
+ *
+ * Returns: (transfer none): the poppler document, until mp2_pdf_document_unlock()
+ */
+PopplerDocument *
+mp2_pdf_document_lock (Mp2PdfDocument *self)
+{
+  g_return_val_if_fail (MP2_IS_PDF_DOCUMENT (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+
+  return self->document;
+}
+
+void
+mp2_pdf_document_unlock (Mp2PdfDocument *self)
+{
+  g_return_if_fail (MP2_IS_PDF_DOCUMENT (self));
+
+  g_mutex_unlock (&self->mutex);
 }
