@@ -284,6 +284,24 @@ is_change_list (const char *text)
 
 /* "WERSJA 2 – ZMIANY: zbiórka ekipy: 06:15 → 06:45; …" names the old values: its
  * labels must not be read as the day's. */
+static gboolean
+continues_change_list (Mp2Parser   *parser,
+                       Mp2TextLine *line,
+                       Mp2TextLine *next)
+{
+  Mp2TextCell *first;
+
+  if (next == NULL || next->page != line->page || next->cells->len != 1)
+    return FALSE;
+  if (next->box.y1 - line->box.y2 > 0.8 * line->size || ABS (next->box.x1 - line->box.x1) > 5)
+    return FALSE;
+
+  first = g_ptr_array_index (next->cells, 0);
+
+  return !mp2_parser_is_heading (parser, first) && !starts_with_term (first->text, MP2_LEX_FIELD)
+         && !starts_with_term (first->text, MP2_LEX_SECTION);
+}
+
 static void
 mark_change_lists (Mp2Parser *parser)
 {
@@ -291,21 +309,21 @@ mark_change_lists (Mp2Parser *parser)
     {
       Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
       Mp2TextCell *first = g_ptr_array_index (line->cells, 0);
-      Mp2TextLine *next;
 
       if (!is_change_list (first->text))
         continue;
 
       mark_line_cells_used (line);
-      while ((next = mp2_pdf_text_get_line (parser->text, ++i)) != NULL
-             && next->page == line->page
-             && next->box.y1 - line->box.y2 < 0.8 * line->size
-             && ABS (next->box.x1 - line->box.x1) < 5)
+      for (guint more = 0; more < 4; more++)
         {
+          Mp2TextLine *next = mp2_pdf_text_get_line (parser->text, i + 1);
+
+          if (!continues_change_list (parser, line, next))
+            break;
           mark_line_cells_used (next);
           line = next;
+          i++;
         }
-      i--;
     }
 }
 

@@ -180,8 +180,7 @@ repair_eighths (const char *number)
 
   if (slash != NULL && slash - number >= 2 && g_str_equal (slash, "/8")
       && atoi (number) >= 8 && strspn (number, "0123456789") == (gsize) (slash - number))
-    return g_strdup_printf ("%.*s %.*s", (int) (slash - number - 1), number, 1,
-                            slash - 1);
+    return g_strdup_printf ("%.*s %s", (int) (slash - number - 1), number, slash - 1);
 
   return g_strdup (number);
 }

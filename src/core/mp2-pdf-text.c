@@ -703,7 +703,8 @@ mp2_pdf_text_new_from_layout_text (const char *text)
           g_strdelimit (rows[row], "\t\r", ' ');
           add_layout_row (words, rows[row], row);
         }
-      self->n_chars += words->len;
+      for (guint i = 0; i < words->len; i++)
+        self->n_chars += g_utf8_strlen (((Mp2TextWord *) g_ptr_array_index (words, i))->text, -1);
       add_page_lines (self, words, page);
     }
 

@@ -389,6 +389,9 @@ typedef struct
   gboolean    qualified;   /* minutes, am/pm, "Uhr", "h" or four digits: a time alone */
   gboolean    fixed;       /* a word: "noon", "północ" */
   gboolean    four_digits; /* "0730" */
+  gboolean    minutes;     /* ":30", ".30" or "h30" written */
+  gboolean    dotted;      /* "14.03": also a day and a month */
+  gboolean    marked;      /* "Uhr" or "h" */
   const char *end;
 } Clock;
 
@@ -550,6 +553,7 @@ read_hour_mark (const TimeScan *scan,
     return p;
 
   clock->qualified = TRUE;
+  clock->marked = TRUE;
 
   return r;
 }
@@ -607,6 +611,8 @@ read_minutes (const TimeScan *scan,
 
   clock->minute = value;
   clock->qualified = TRUE;
+  clock->minutes = TRUE;
+  clock->dotted = separator == '.';
   if (separator == ':' && peek_char (q, scan->limit) == ':')
     {
       const char *r = read_number (q + 1, scan->limit, &value, &n_digits);
@@ -776,18 +782,38 @@ skip_range_connector (const TimeScan *scan,
   return r;
 }
 
+/* A number glued on after a time that is no range end: the "-03-14" of "2024-03-14",
+ * the "-4567" of "0123-4567"; after four digits also "/03/14". */
+static gboolean
+is_dangling_number (const TimeScan *scan,
+                    const Clock    *clock)
+{
+  gunichar c = peek_char (clock->end, scan->limit);
+
+  if (!is_dash (c) && !(c == '/' && clock->four_digits))
+    return FALSE;
+
+  return is_digit (peek_char (g_utf8_next_char (clock->end), scan->limit));
+}
+
+/* The end of a range after @start; a bare hour will do after minutes or am/pm:
+ * "6:30-7", "7pm-9". */
 static gboolean
 parse_range_end (const TimeScan *scan,
-                 const char     *p,
+                 const Clock    *start,
                  Clock          *end)
 {
-  const char *q = skip_range_connector (scan, p);
+  const char *q = skip_range_connector (scan, start->end);
   gboolean next_day = FALSE;
 
   if (q == NULL || !parse_clock (scan, skip_spaces (q, scan->limit), end))
     return FALSE;
+  if (!end->qualified && !start->minutes && start->meridiem == MERIDIEM_NONE)
+    return FALSE;
+  if (!end->qualified && is_dangling_number (scan, end))
+    return FALSE;
 
-  return end->qualified && get_clock_minutes (end, &next_day) != MP2_NO_TIME;
+  return get_clock_minutes (end, &next_day) != MP2_NO_TIME;
 }
 
 /* "(+1)", "( +1 )" or "+1" after a time; NULL when there is none. */
@@ -848,8 +874,8 @@ parse_time_value (const TimeScan *scan,
   if (!parse_clock (scan, p, &start))
     return NULL;
 
-  has_end = parse_range_end (scan, start.end, &end);
-  if (!start.qualified && !has_end)
+  has_end = parse_range_end (scan, &start, &end);
+  if ((!start.qualified || is_dangling_number (scan, &start)) && !has_end)
     return NULL;
 
   time->minutes = get_clock_minutes (&start, &time->next_day);
@@ -942,6 +968,44 @@ is_time_start (gunichar before,
   return c == 'n' || c == 'm' || c == 'p';
 }
 
+/* Whether a weekday name ends right before @p, past spaces, dots and commas. */
+static gboolean
+follows_weekday (const char *text,
+                 const char *p)
+{
+  const char *word_end;
+  const Name *weekday;
+  char key[KEY_SIZE];
+
+  while (p > text && (is_space (g_utf8_get_char (g_utf8_prev_char (p))) ||
+                      p[-1] == '.' || p[-1] == ','))
+    p = g_utf8_prev_char (p);
+
+  word_end = p;
+  while (p > text && word_end - p <= KEY_SIZE &&
+         is_letter (g_utf8_get_char (g_utf8_prev_char (p))))
+    p = g_utf8_prev_char (p);
+  if (word_end - p > KEY_SIZE || (p > text && is_digit (p[-1])) || /* the "nd" of "2nd" */
+      !fold_text (p, word_end - p, key, KEY_SIZE))
+    return FALSE;
+
+  weekday = lookup_name (weekday_names, G_N_ELEMENTS (weekday_names), key);
+
+  return weekday != NULL &&
+         ((weekday->flags & NAME_CAPITAL) == 0 || g_unichar_isupper (g_utf8_get_char (p)));
+}
+
+/* Whether the time found at [@p, @end) is the "14.03" of "czw. 14.03": a date. */
+static gboolean
+is_weekday_date (const char *text,
+                 const char *p,
+                 const char *end)
+{
+  gsize n = end - p;
+
+  return (n == 4 || n == 5) && p[n - 3] == '.' && follows_weekday (text, p);
+}
+
 /**
  * mp2_time_find:
  * @text: any text
@@ -951,7 +1015,8 @@ is_time_start (gunichar before,
  * @end: (out) (optional): where it ends, or %NULL
  *
  * Finds the first time in @text that starts at a word boundary, with the rules of
- * mp2_time_parse().
+ * mp2_time_parse(). A "14.03" right after a weekday ("czw. 14.03") is a date, and
+ * skipped; elsewhere it is taken as 14:03, and the caller decides from the context.
  *
  * Returns: %TRUE if @text holds a time
  */
@@ -974,8 +1039,11 @@ mp2_time_find (const char         *text,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (is_time_start (before, prev, c) && (q = parse_time_value (&scan, p, &parsed)))
+      if (is_time_start (before, prev, c))
+        q = parse_time_value (&scan, p, &parsed);
+      if (q != NULL && !is_weekday_date (text, p, q))
         break;
+      q = NULL;
       before = prev;
       prev = c;
     }
@@ -1553,22 +1621,21 @@ skip_ordinal (const DateScan *scan,
   return j;
 }
 
-/* The "th" of "March 14th", the "-16" of "March 14-16, 2024" */
+/* The "-16" of "March 14-16, 2024" or "14-16 March 2024" */
 static guint
-skip_day_tail (const DateScan *scan,
-               guint           j)
+skip_day_range (const DateScan *scan,
+                guint           j)
 {
   const Token *next = peek_token (scan, j + 1);
 
-  if (is_ordinal_suffix (peek_token (scan, j)))
-    return j + 1;
   if (is_glued_symbol (peek_token (scan, j), '-') && is_number (next, 1, 2) && next->glued)
     return j + 2;
 
   return j;
 }
 
-/* "14 March 2024", "14th March", "14. März 2024", "14 marca 2024", "14 III 2024" */
+/* "14 March 2024", "14th March", "14. März 2024", "14 marca 2024", "14 III 2024",
+ * "14-16 March 2024" (the first day) */
 static gboolean
 match_day_month (const DateScan *scan,
                  guint           k,
@@ -1576,7 +1643,7 @@ match_day_month (const DateScan *scan,
                  DateMatch      *match)
 {
   const Token *day = peek_token (scan, k);
-  guint j = skip_ordinal (scan, k + 1);
+  guint j = skip_ordinal (scan, skip_day_range (scan, k + 1));
   Month month;
   int year = 0;
 
@@ -1609,7 +1676,7 @@ match_month_first (const DateScan *scan,
   if (!is_number (day, 1, 2) || is_glued_symbol (peek_token (scan, j + 1), ':'))
     return FALSE;
 
-  j = skip_day_tail (scan, j + 1);
+  j = skip_day_range (scan, is_ordinal_suffix (peek_token (scan, j + 1)) ? j + 2 : j + 1);
   if (!read_slash_year (scan, &j, &year) && !read_year (scan, &j, FALSE, &year) &&
       !weekday && !month.strong)
     return FALSE;
