@@ -689,7 +689,13 @@ typedef struct
   gboolean  shared;   /* the same words are a label in another language too */
 } EntryTokens;
 
-static EntryTokens *entry_tokens;
+typedef struct
+{
+  EntryTokens *entries;
+  GHashTable  *by_start;  /* first characters of the first token → GArray of indices */
+} Index;
+
+static Index *lexicon_index;
 
 Mp2LexKind
 mp2_term_get_kind (Mp2Term term)
@@ -714,38 +720,109 @@ mp2_term_get_kind (Mp2Term term)
   return MP2_LEX_TOTAL;
 }
 
-static gpointer
-tokenize_entries (gpointer data)
+/* Labels are looked up by the first four characters of their first word: an
+ * inflected form shares at least those ("zbiórka", "zbiórki"). */
+static char *
+start_key (const char *token)
 {
-  EntryTokens *all = g_new0 (EntryTokens, G_N_ELEMENTS (lexicon));
+  const char *end = token;
 
-  for (guint i = 0; i < G_N_ELEMENTS (lexicon); i++)
-    {
-      GArray *tokens = mp2_text_tokenize (lexicon[i].text);
+  for (guint i = 0; i < 4 && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
 
-      all[i].n_tokens = tokens->len;
-      all[i].tokens = g_new0 (char *, tokens->len + 1);
-      for (guint j = 0; j < tokens->len; j++)
-        all[i].tokens[j] = g_strdup (g_array_index (tokens, Mp2Token, j).norm);
-      mp2_tokens_free (tokens);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (lexicon); i++)
-    for (guint j = 0; j < G_N_ELEMENTS (lexicon); j++)
-      if (!g_str_equal (lexicon[i].language, lexicon[j].language)
-          && g_strv_equal ((const char * const *) all[i].tokens,
-                           (const char * const *) all[j].tokens))
-        all[i].shared = TRUE;
-
-  return all;
+  return g_strndup (token, (gsize) (end - token));
 }
 
 static void
-ensure_entry_tokens (void)
+tokenize_entry (EntryTokens *entry,
+                const char  *text)
+{
+  GArray *tokens = mp2_text_tokenize (text);
+
+  entry->n_tokens = tokens->len;
+  entry->tokens = g_new0 (char *, tokens->len + 1);
+  for (guint j = 0; j < tokens->len; j++)
+    entry->tokens[j] = g_strdup (g_array_index (tokens, Mp2Token, j).norm);
+  mp2_tokens_free (tokens);
+}
+
+static void
+index_entry (Index *index,
+             guint  i)
+{
+  g_autofree char *key = NULL;
+  GArray *indices;
+
+  if (index->entries[i].n_tokens == 0)
+    return;
+
+  key = start_key (index->entries[i].tokens[0]);
+  indices = g_hash_table_lookup (index->by_start, key);
+  if (indices == NULL)
+    {
+      indices = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (index->by_start, g_steal_pointer (&key), indices);
+    }
+  g_array_append_val (indices, i);
+}
+
+static guint
+language_bit (const char *language)
+{
+  static const char *languages[] = { "en", "pl", "de" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_str_equal (language, languages[i]))
+      return 1u << i;
+
+  return 1u << G_N_ELEMENTS (languages);
+}
+
+/* Which languages have each label: a label of several tells nothing of the sheet's. */
+static void
+find_shared_entries (Index *index)
+{
+  g_autoptr(GHashTable) languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < G_N_ELEMENTS (lexicon); i++)
+      {
+        g_autofree char *words = g_strjoinv (" ", index->entries[i].tokens);
+        guint bit = language_bit (lexicon[i].language);
+        guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (languages, words));
+
+        if (pass == 0)
+          g_hash_table_replace (languages, g_steal_pointer (&words), GUINT_TO_POINTER (seen | bit));
+        else
+          index->entries[i].shared = (seen & ~bit) != 0;
+      }
+}
+
+static gpointer
+build_index (gpointer data)
+{
+  Index *index = g_new0 (Index, 1);
+
+  index->entries = g_new0 (EntryTokens, G_N_ELEMENTS (lexicon));
+  index->by_start = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lexicon); i++)
+    {
+      tokenize_entry (&index->entries[i], lexicon[i].text);
+      index_entry (index, i);
+    }
+  find_shared_entries (index);
+
+  return index;
+}
+
+static void
+ensure_index (void)
 {
   static GOnce once = G_ONCE_INIT;
 
-  entry_tokens = g_once (&once, tokenize_entries, NULL);
+  lexicon_index = g_once (&once, build_index, NULL);
 }
 
 /* Polish and German inflect: "zbiórka" is also "zbiórki", "szpital" "szpitala". */
@@ -779,7 +856,7 @@ entry_matches_at (guint   entry,
                   GArray *tokens,
                   guint   first)
 {
-  const EntryTokens *et = &entry_tokens[entry];
+  const EntryTokens *et = &lexicon_index->entries[entry];
   gboolean inflected = !g_str_equal (lexicon[entry].language, "en");
 
   if (et->n_tokens == 0 || first + et->n_tokens > tokens->len)
@@ -826,23 +903,32 @@ mp2_lexicon_match_at (GArray      *tokens,
                       guint        tables,
                       Mp2LexMatch *match)
 {
+  g_autofree char *key = NULL;
   gboolean found = FALSE;
+  GArray *candidates;
 
   g_return_val_if_fail (tokens != NULL, FALSE);
   g_return_val_if_fail (match != NULL, FALSE);
 
-  ensure_entry_tokens ();
+  if (first >= tokens->len)
+    return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (lexicon); i++)
+  ensure_index ();
+  key = start_key (g_array_index (tokens, Mp2Token, first).norm);
+  candidates = g_hash_table_lookup (lexicon_index->by_start, key);
+
+  for (guint c = 0; candidates != NULL && c < candidates->len; c++)
     {
+      guint i = g_array_index (candidates, guint, c);
+
       if (!entry_is_wanted (i, kind, tables) || !entry_matches_at (i, tokens, first))
         continue;
 
-      if (!found || entry_tokens[i].n_tokens > match->n_tokens)
+      if (!found || lexicon_index->entries[i].n_tokens > match->n_tokens)
         {
           match->entry = &lexicon[i];
           match->first = first;
-          match->n_tokens = entry_tokens[i].n_tokens;
+          match->n_tokens = lexicon_index->entries[i].n_tokens;
           found = TRUE;
         }
     }
@@ -943,8 +1029,8 @@ mp2_lexicon_entry_is_shared (const Mp2LexEntry *entry)
 
   g_return_val_if_fail (entry >= lexicon && entry < lexicon + G_N_ELEMENTS (lexicon), FALSE);
 
-  ensure_entry_tokens ();
+  ensure_index ();
   index = (gsize) (entry - lexicon);
 
-  return entry_tokens[index].shared;
+  return lexicon_index->entries[index].shared;
 }

@@ -52,41 +52,55 @@ append_special_letter (GString  *out,
   return FALSE;
 }
 
+static void
+append_folded_char (GString  *out,
+                    gunichar  c)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize length;
+
+  if (c < 0x80)
+    {
+      g_string_append_c (out, g_ascii_tolower ((char) c));
+      return;
+    }
+  if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK || append_special_letter (out, c))
+    return;
+
+  /* Compatibility decomposition takes ligatures, fractions and wide forms apart;
+   * the marks it leaves (accents, the Polish ogonek) are dropped. */
+  length = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
+  for (gsize i = 0; i < length; i++)
+    {
+      if (g_unichar_type (decomposed[i]) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      if (!append_special_letter (out, decomposed[i]))
+        g_string_append_unichar (out, g_unichar_tolower (decomposed[i]));
+    }
+}
+
 /**
  * mp2_text_fold:
  * @text: UTF-8 text (invalid sequences are replaced)
  *
- * Returns: (transfer full): @text decomposed (NFKD, so ligatures and fractions come
- *   apart), without combining marks, case-folded, with the letters Unicode does not
- *   decompose (ł, ß, æ, ø…) written in ASCII. Punctuation and spaces are kept.
+ * Returns: (transfer full): @text decomposed (as NFKD, so ligatures and fractions
+ *   come apart), without combining marks, in lower case, with the letters Unicode
+ *   does not decompose (ł, ß, æ, ø…) written in ASCII. Punctuation and spaces are
+ *   kept.
  */
 char *
 mp2_text_fold (const char *text)
 {
   g_autofree char *valid = NULL;
-  g_autofree char *decomposed = NULL;
-  g_autofree char *folded = NULL;
   GString *out;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   valid = g_utf8_make_valid (text, -1);
-  decomposed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKD);
-  if (decomposed == NULL)
-    return g_strdup ("");
+  out = g_string_sized_new (strlen (valid));
 
-  folded = g_utf8_casefold (decomposed, -1);
-  out = g_string_sized_new (strlen (folded));
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
-        continue;
-      if (!append_special_letter (out, c))
-        g_string_append_unichar (out, c);
-    }
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    append_folded_char (out, g_utf8_get_char (p));
 
   return g_string_free (out, FALSE);
 }
@@ -103,6 +117,16 @@ is_symbol_token (gunichar c)
   return c == '/' || c == '&' || c == '#';
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 add_token (GArray     *tokens,
            const char *text,
@@ -112,7 +136,8 @@ add_token (GArray     *tokens,
   g_autofree char *piece = g_strndup (text + start, end - start);
   Mp2Token token;
 
-  token.norm = mp2_text_fold (piece);
+  /* Most words are plain ASCII: lower case is all their folding needs. */
+  token.norm = is_ascii (piece) ? g_ascii_strdown (piece, -1) : mp2_text_fold (piece);
   token.start = start;
   token.end = end;
   g_array_append_val (tokens, token);
@@ -126,23 +151,13 @@ clear_token (gpointer data)
   g_clear_pointer (&token->norm, g_free);
 }
 
-/**
- * mp2_text_tokenize:
- * @text: valid UTF-8
- *
- * Cuts @text into tokens: runs of letters and digits, and '/', '&', '#' each on
- * their own; everything else separates.
- *
- * Returns: (transfer full) (element-type Mp2Token): the tokens
- */
-GArray *
-mp2_text_tokenize (const char *text)
+static GArray *
+tokenize (const char *text)
 {
   GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Mp2Token));
   const char *p = text;
 
   g_array_set_clear_func (tokens, clear_token);
-  g_return_val_if_fail (text != NULL, tokens);
 
   while (*p != '\0')
     {
@@ -179,6 +194,62 @@ mp2_text_tokenize (const char *text)
     }
 
   return tokens;
+}
+
+/* The reader asks for the tokens of the same cells many times; each thread keeps the
+ * last few thousand it cut. */
+#define TOKEN_CACHE_SIZE 4096
+
+static void
+free_token_cache (gpointer data)
+{
+  g_hash_table_unref (data);
+}
+
+static GPrivate token_cache = G_PRIVATE_INIT (free_token_cache);
+
+static GHashTable *
+get_token_cache (void)
+{
+  GHashTable *cache = g_private_get (&token_cache);
+
+  if (cache == NULL || g_hash_table_size (cache) >= TOKEN_CACHE_SIZE)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) g_array_unref);
+      g_private_replace (&token_cache, cache);
+    }
+
+  return cache;
+}
+
+/**
+ * mp2_text_tokenize:
+ * @text: valid UTF-8
+ *
+ * Cuts @text into tokens: runs of letters and digits, and '/', '&', '#' each on
+ * their own; everything else separates.
+ *
+ * Returns: (transfer full) (element-type Mp2Token): the tokens; release them with
+ *   mp2_tokens_free() and do not change them (they may be shared)
+ */
+GArray *
+mp2_text_tokenize (const char *text)
+{
+  GHashTable *cache;
+  GArray *tokens;
+
+  g_return_val_if_fail (text != NULL, tokenize (""));
+
+  cache = get_token_cache ();
+  tokens = g_hash_table_lookup (cache, text);
+  if (tokens == NULL)
+    {
+      tokens = tokenize (text);
+      g_hash_table_insert (cache, g_strdup (text), tokens);
+    }
+
+  return g_array_ref (tokens);
 }
 
 void

@@ -390,8 +390,6 @@ typedef struct
   gboolean    fixed;       /* a word: "noon", "północ" */
   gboolean    four_digits; /* "0730" */
   gboolean    minutes;     /* ":30", ".30" or "h30" written */
-  gboolean    dotted;      /* "14.03": also a day and a month */
-  gboolean    marked;      /* "Uhr" or "h" */
   const char *end;
 } Clock;
 
@@ -553,7 +551,6 @@ read_hour_mark (const TimeScan *scan,
     return p;
 
   clock->qualified = TRUE;
-  clock->marked = TRUE;
 
   return r;
 }
@@ -612,7 +609,6 @@ read_minutes (const TimeScan *scan,
   clock->minute = value;
   clock->qualified = TRUE;
   clock->minutes = TRUE;
-  clock->dotted = separator == '.';
   if (separator == ':' && peek_char (q, scan->limit) == ':')
     {
       const char *r = read_number (q + 1, scan->limit, &value, &n_digits);
