@@ -141,10 +141,24 @@ has_us_zip (const char *text)
 }
 
 static gboolean
+mentions_am_pm (const char *text)
+{
+  for (const char *p = text; p[0] != '\0'; p++)
+    if ((p[0] == 'a' || p[0] == 'p' || p[0] == 'A' || p[0] == 'P')
+        && (p[1] == 'm' || p[1] == 'M' || p[1] == '.' || p[1] == '\0' || p[1] == ' '))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
 has_meridiem (const char *text)
 {
   Mp2ParsedTime time;
   const char *start = text;
+
+  if (!mp2_text_has_digits (text) || !mentions_am_pm (text))
+    return FALSE;
 
   while (mp2_time_find (start, MP2_TIME_PARSE_DEFAULT, &time, NULL, &start))
     if (time.meridiem)
@@ -448,7 +462,8 @@ find_unlabelled_date (Mp2Parser *parser)
           if (cell->used || (section != NULL && section->term != MP2_N_TERMS
                              && section->term != MP2_TERM_SECTION_SCHEDULE))
             continue;
-          if (!mp2_date_find (cell->text, parser->date_order, &date, NULL, NULL)
+          if (!mp2_text_has_digits (cell->text)
+              || !mp2_date_find (cell->text, parser->date_order, &date, NULL, NULL)
               || date.year == 0)
             continue;
 
@@ -541,7 +556,8 @@ find_unlabelled_production (Mp2Parser *parser)
         {
           Mp2TextCell *cell = g_ptr_array_index (line->cells, j);
 
-          if (could_be_title (parser, cell) && (best == NULL || cell->size > best->size + 0.5))
+          /* the biggest text wins: look closer only at what is bigger */
+          if ((best == NULL || cell->size > best->size + 0.5) && could_be_title (parser, cell))
             best = cell;
         }
     }

@@ -139,8 +139,13 @@ mp2_parser_is_heading (Mp2Parser   *parser,
                        Mp2TextCell *cell)
 {
   Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, cell->line);
+  gunichar first = g_utf8_get_char (cell->text);
   Mp2LexMatch match;
   gsize label_end = 0;
+
+  /* A heading starts with a capital letter: most cells go no further. */
+  if (!g_unichar_isupper (first))
+    return FALSE;
 
   if (!match_section_label (cell->text, &match, &label_end))
     return FALSE;

@@ -437,6 +437,9 @@ find_section_tables (Mp2Parser  *parser,
       if (line->page != section->page || line->box.y1 >= section->y2)
         break;
 
+      /* Most lines are rows, not headers: look closer only at lines with two labels. */
+      if (count_columns (parser, line, section, MP2_TABLE_ANY) < 2)
+        continue;
       found = best_table_kind (parser, line, section, &count);
       if (count < 2 || (kind != 0 && count_columns (parser, line, section, kind) < 2))
         continue;

@@ -159,6 +159,8 @@ gboolean    mp2_lexicon_match_whole    (const char         *text,
                                         guint               tables,
                                         Mp2LexMatch        *match);
 gboolean    mp2_lexicon_entry_is_shared (const Mp2LexEntry *entry);
+const Mp2LexEntry *mp2_lexicon_get_entries (guint          *n_entries);
+const char * const *mp2_lexicon_entry_get_tokens (const Mp2LexEntry *entry);
 gboolean    mp2_lexicon_match_prefix   (const char         *text,
                                         Mp2LexKind          kind,
                                         guint               tables,

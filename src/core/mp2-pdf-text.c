@@ -132,8 +132,21 @@ pdf_text_alloc (guint n_pages)
 static gboolean
 is_blank (gunichar c)
 {
-  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0
+  if (c < 0x80)
+    return c <= ' ' || c == 0x7f;
+
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007
          || g_unichar_iscntrl (c);
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+
+  return TRUE;
 }
 
 static gboolean
@@ -164,7 +177,8 @@ flush_word (GString     *text,
 
   word = g_new0 (Mp2TextWord, 1);
   *word = *pending;
-  word->text = g_utf8_normalize (text->str, -1, G_NORMALIZE_NFC);
+  /* ASCII is already in NFC; other text may come decomposed from the PDF. */
+  word->text = is_ascii (text->str) ? NULL : g_utf8_normalize (text->str, -1, G_NORMALIZE_NFC);
   if (word->text == NULL)
     word->text = g_strdup (text->str);
   g_ptr_array_add (words, word);
@@ -507,6 +521,7 @@ read_glyphs (PopplerPage *page,
   g_autofree PopplerRectangle *rects = NULL;
   GList *attributes = poppler_page_get_text_attributes (page);
   GList *attribute = attributes;
+  gboolean bold = attribute != NULL && is_bold_font (((PopplerTextAttributes *) attribute->data)->font_name);
   guint n_rects = 0;
   guint index = 0;
 
@@ -522,7 +537,10 @@ read_glyphs (PopplerPage *page,
       PopplerTextAttributes *attrs;
 
       while (attribute != NULL && ((PopplerTextAttributes *) attribute->data)->end_index < (int) index)
-        attribute = attribute->next;
+        {
+          attribute = attribute->next;
+          bold = attribute != NULL && is_bold_font (((PopplerTextAttributes *) attribute->data)->font_name);
+        }
       attrs = attribute != NULL ? attribute->data : NULL;
 
       glyph.c = g_utf8_get_char_validated (p, -1);
@@ -530,7 +548,7 @@ read_glyphs (PopplerPage *page,
         glyph.c = 0xFFFD;
       glyph.box = (Mp2Rect) { rects[index].x1, rects[index].y1, rects[index].x2, rects[index].y2 };
       glyph.size = attrs != NULL && attrs->start_index <= (int) index ? attrs->font_size : 0;
-      glyph.bold = attrs != NULL && is_bold_font (attrs->font_name);
+      glyph.bold = bold;
       if (!is_blank (glyph.c))
         (*n_chars)++;
       g_array_append_val (glyphs, glyph);

@@ -112,12 +112,6 @@ is_token_char (gunichar c)
 }
 
 static gboolean
-is_symbol_token (gunichar c)
-{
-  return c == '/' || c == '&' || c == '#';
-}
-
-static gboolean
 is_ascii (const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
@@ -151,8 +145,47 @@ clear_token (gpointer data)
   g_clear_pointer (&token->norm, g_free);
 }
 
-static GArray *
-tokenize (const char *text)
+static gboolean
+is_ascii_token_char (char c)
+{
+  return g_ascii_isalnum (c);
+}
+
+/* Cuts one token starting at @p, returns where it ends. */
+static const char *
+skip_token (const char *p)
+{
+  while (*p != '\0')
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          if (!is_ascii_token_char (*p))
+            break;
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2 || !is_token_char (c))
+        break;
+      p = g_utf8_next_char (p);
+    }
+
+  return p;
+}
+
+/**
+ * mp2_text_tokenize_uncached:
+ * @text: valid UTF-8
+ *
+ * Like mp2_text_tokenize(), but always cuts @text anew.
+ *
+ * Returns: (transfer full) (element-type Mp2Token): the tokens
+ */
+GArray *
+mp2_text_tokenize_uncached (const char *text)
 {
   GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Mp2Token));
   const char *p = text;
@@ -161,36 +194,39 @@ tokenize (const char *text)
 
   while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
       const char *start = p;
+      gunichar c;
 
-      if (c == (gunichar) -1 || c == (gunichar) -2)
+      if ((guchar) *p < 0x80 && is_ascii_token_char (*p))
+        {
+          p = skip_token (p);
+          add_token (tokens, text, (gsize) (start - text), (gsize) (p - text));
+          continue;
+        }
+      if (*p == '/' || *p == '&' || *p == '#')
+        {
+          p++;
+          add_token (tokens, text, (gsize) (start - text), (gsize) (p - text));
+          continue;
+        }
+      if ((guchar) *p < 0x80)
         {
           p++;
           continue;
         }
 
-      if (is_symbol_token (c))
+      c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
         {
-          p = g_utf8_next_char (p);
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      if (is_token_char (c))
+        {
+          p = skip_token (p);
           add_token (tokens, text, (gsize) (start - text), (gsize) (p - text));
-          continue;
         }
-
-      if (!is_token_char (c))
-        {
-          p = g_utf8_next_char (p);
-          continue;
-        }
-
-      while (*p != '\0')
-        {
-          c = g_utf8_get_char_validated (p, -1);
-          if (c == (gunichar) -1 || c == (gunichar) -2 || !is_token_char (c))
-            break;
-          p = g_utf8_next_char (p);
-        }
-      add_token (tokens, text, (gsize) (start - text), (gsize) (p - text));
     }
 
   return tokens;
@@ -239,13 +275,13 @@ mp2_text_tokenize (const char *text)
   GHashTable *cache;
   GArray *tokens;
 
-  g_return_val_if_fail (text != NULL, tokenize (""));
+  g_return_val_if_fail (text != NULL, mp2_text_tokenize_uncached (""));
 
   cache = get_token_cache ();
   tokens = g_hash_table_lookup (cache, text);
   if (tokens == NULL)
     {
-      tokens = tokenize (text);
+      tokens = mp2_text_tokenize_uncached (text);
       g_hash_table_insert (cache, g_strdup (text), tokens);
     }
 
@@ -304,8 +340,14 @@ mp2_text_collapse (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  valid = g_utf8_make_valid (text, -1);
-  composed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+  /* ASCII needs neither repair nor composition. */
+  if (is_ascii (text))
+    composed = g_strdup (text);
+  else
+    {
+      valid = g_utf8_make_valid (text, -1);
+      composed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+    }
   out = g_string_new (NULL);
 
   for (const char *p = composed ? composed : ""; *p != '\0'; p = g_utf8_next_char (p))

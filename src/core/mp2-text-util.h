@@ -22,6 +22,7 @@ typedef struct
 char      *mp2_text_fold          (const char *text);
 char      *mp2_text_normalize     (const char *text);
 GArray    *mp2_text_tokenize      (const char *text);
+GArray    *mp2_text_tokenize_uncached (const char *text);
 void       mp2_tokens_free        (GArray     *tokens);
 char      *mp2_text_collapse      (const char *text);
 char      *mp2_text_strip_punctuation (const char *text);

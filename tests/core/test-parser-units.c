@@ -152,6 +152,30 @@ test_lexicon_longest_and_shared (void)
   g_assert_false (mp2_lexicon_entry_is_shared (match.entry));
 }
 
+/* The build folds the lexicon's labels in Python: that must be what the reader does
+ * at run time, or a label would never match. */
+static void
+test_lexicon_is_folded_as_at_run_time (void)
+{
+  guint n_entries = 0;
+  const Mp2LexEntry *entries = mp2_lexicon_get_entries (&n_entries);
+
+  g_assert_cmpuint (n_entries, >, 500);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const char * const *built = mp2_lexicon_entry_get_tokens (&entries[i]);
+      GArray *tokens = mp2_text_tokenize_uncached (entries[i].text);
+
+      g_assert_cmpuint (g_strv_length ((GStrv) built), ==, tokens->len);
+      for (guint j = 0; j < tokens->len; j++)
+        if (!g_str_equal (built[j], g_array_index (tokens, Mp2Token, j).norm))
+          g_error ("“%s”: built “%s”, run time “%s”", entries[i].text, built[j],
+                   g_array_index (tokens, Mp2Token, j).norm);
+      mp2_tokens_free (tokens);
+    }
+}
+
 /* Cells ---------------------------------------------------------------------------- */
 
 static void
@@ -569,6 +593,8 @@ main (int   argc,
   g_test_add_func ("/parser-units/lexicon-columns-depend-on-table",
                    test_lexicon_columns_depend_on_table);
   g_test_add_func ("/parser-units/lexicon-longest-and-shared", test_lexicon_longest_and_shared);
+  g_test_add_func ("/parser-units/lexicon-is-folded-as-at-run-time",
+                   test_lexicon_is_folded_as_at_run_time);
   g_test_add_func ("/parser-units/layout-cells", test_layout_cells);
   g_test_add_func ("/parser-units/pages", test_pages);
   g_test_add_func ("/parser-units/cast-ids", test_cast_ids);
