@@ -214,7 +214,10 @@ build_words (GArray *glyphs)
       mp2_rect_union (&pending.box, &glyph->box);
       pending.size = MAX (pending.size, glyph->size);
       pending.bold = pending.bold && glyph->bold;
-      g_string_append_unichar (text, glyph->c);
+      if (glyph->c < 0x80)
+        g_string_append_c (text, (char) glyph->c);
+      else
+        g_string_append_unichar (text, glyph->c);
       previous = glyph;
     }
 
@@ -516,8 +519,8 @@ static GArray *
 read_glyphs (PopplerPage *page,
              gsize       *n_chars)
 {
-  GArray *glyphs = g_array_new (FALSE, TRUE, sizeof (Glyph));
   g_autofree char *text = poppler_page_get_text (page);
+  GArray *glyphs = g_array_sized_new (FALSE, TRUE, sizeof (Glyph), text ? strlen (text) : 0);
   g_autofree PopplerRectangle *rects = NULL;
   GList *attributes = poppler_page_get_text_attributes (page);
   GList *attribute = attributes;
