@@ -22,6 +22,7 @@
 
 #include "mp2-text-util.h"
 
+/* Cuts a record at its dashes, bars and bullets; there is always a first part. */
 static GStrv
 split_parts (const char *text)
 {
@@ -29,7 +30,7 @@ split_parts (const char *text)
   GPtrArray *parts = g_ptr_array_new ();
   const char *start = text;
 
-  while (*start != '\0')
+  for (;;)
     {
       const char *best = NULL;
       gsize length = 0;

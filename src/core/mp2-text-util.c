@@ -233,8 +233,9 @@ mp2_text_tokenize_uncached (const char *text)
 }
 
 /* The reader asks for the tokens of the same cells many times; each thread keeps the
- * last few thousand it cut. */
+ * last few thousand short texts it cut (a cell is short; a long text is cut anew). */
 #define TOKEN_CACHE_SIZE 4096
+#define TOKEN_CACHE_MAX_TEXT 200
 
 static void
 free_token_cache (gpointer data)
@@ -276,6 +277,9 @@ mp2_text_tokenize (const char *text)
   GArray *tokens;
 
   g_return_val_if_fail (text != NULL, mp2_text_tokenize_uncached (""));
+
+  if (strnlen (text, TOKEN_CACHE_MAX_TEXT + 1) > TOKEN_CACHE_MAX_TEXT)
+    return mp2_text_tokenize_uncached (text);
 
   cache = get_token_cache ();
   tokens = g_hash_table_lookup (cache, text);
