@@ -7,12 +7,17 @@
 #                                  the build tree (ARG… go to the app: a PDF to open,
 #                                  or --import PDF… for the running instance)
 #   build-aux/dev.sh test [ARG…]   install what is missing, build, run every test
-#                                  suite in a private session (ARG… go to meson test);
-#                                  ends with the line "N passed, N failed"
+#                                  suite in a private session, then the core suite
+#                                  again under ASan+UBSan (ARG… go to meson test and
+#                                  skip the sanitizer pass); ends with the line
+#                                  "N passed, N failed"
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="$top/_build"
+# The core suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer:
+# the reader takes untrusted PDFs, so every test of it also runs under the sanitizers.
+build_asan="$top/_build-asan"
 
 build_packages=(
   build-essential meson ninja-build pkg-config gettext
@@ -83,27 +88,47 @@ command_run() {
   exec "$build/src/mp2-film-schedule" "$@"
 }
 
-# meson writes one JSON object per test to testlog.json; count them as meson does.
+# meson writes one JSON object per test to testlog.json; count them as meson does,
+# over every build that ran. A build whose log is missing counts as one failure.
 print_summary() {
-  /usr/bin/python3 - "$build/meson-logs/testlog.json" <<'PY'
+  /usr/bin/python3 - "$@" <<'PY'
 import json, sys
 passed = failed = 0
-try:
-    with open(sys.argv[1], encoding="utf-8") as log:
-        for line in log:
-            line = line.strip()
-            if not line:
-                continue
-            result = json.loads(line).get("result")
-            if result in ("OK", "EXPECTEDFAIL"):
-                passed += 1
-            else:
-                failed += 1
-except FileNotFoundError:
-    failed = 1
+for path in sys.argv[1:]:
+    try:
+        with open(path, encoding="utf-8") as log:
+            for line in log:
+                line = line.strip()
+                if not line:
+                    continue
+                result = json.loads(line).get("result")
+                if result in ("OK", "EXPECTEDFAIL"):
+                    passed += 1
+                else:
+                    failed += 1
+    except FileNotFoundError:
+        print(f"no test log at {path}", file=sys.stderr)
+        failed += 1
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY
+}
+
+run_sanitized_core_tests() {
+  if [ ! -f "$build_asan/build.ninja" ]; then
+    say "Configuring into _build-asan (AddressSanitizer + UndefinedBehaviorSanitizer)"
+    meson setup "$build_asan" "$top" --buildtype=debug \
+      -Db_sanitize=address,undefined -Db_lundef=false -Dsession_tests=false
+  fi
+  say "Running the core suite under the sanitizers"
+  rm -f "$build_asan/meson-logs/testlog.json"
+  # fast_unwind_on_malloc=0: the system libraries have no frame pointers, and the
+  # leak suppressions (one-time caches of fontconfig, poppler and GType) only match
+  # whole stacks.
+  ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=0 \
+  LSAN_OPTIONS="suppressions=$top/tests/fuzz/lsan.supp:print_suppressions=0" \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    meson test -C "$build_asan" --suite core --print-errorlogs --timeout-multiplier 4 || true
 }
 
 command_test() {
@@ -114,7 +139,14 @@ command_test() {
   say "Running the tests in a private session"
   rm -f "$build/meson-logs/testlog.json"
   "$top/build-aux/session.sh" meson test -C "$build" --print-errorlogs "$@" || true
-  print_summary
+
+  # Arguments pick tests from the main build; the sanitizer pass runs on a full run.
+  if [ $# -eq 0 ]; then
+    run_sanitized_core_tests
+    print_summary "$build/meson-logs/testlog.json" "$build_asan/meson-logs/testlog.json"
+  else
+    print_summary "$build/meson-logs/testlog.json"
+  fi
 }
 
 case "${1:-}" in

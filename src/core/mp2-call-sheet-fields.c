@@ -16,6 +16,7 @@
 
 #include "mp2-call-sheet-parser-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -396,28 +397,51 @@ read_cell (Mp2Parser   *parser,
 
 /* Applying the values --------------------------------------------------------- */
 
+/**
+ * mp2_parser_apply_date:
+ * @parser: the parser
+ * @date: the date read from @printed
+ * @cell: the cell it was read from
+ * @printed: the date as printed, for the warnings
+ *
+ * Sets the sheet's date, and warns when its printed weekday is another day's or
+ * when it could be read either way round.
+ */
+void
+mp2_parser_apply_date (Mp2Parser           *parser,
+                       const Mp2ParsedDate *date,
+                       const Mp2TextCell   *cell,
+                       const char          *printed)
+{
+  mp2_call_sheet_set_date (parser->sheet, date->year, date->month, date->day);
+  mp2_parser_set_box (parser, "date", cell);
+
+  if (!mp2_date_weekday_matches (date))
+    /* Translators: %s is the date as printed on the call sheet */
+    mp2_call_sheet_add_warning (parser->sheet,
+                                _("The weekday printed with the date (%s) does not fall "
+                                  "on that date: check the date."), printed);
+  if (date->ambiguous && parser->date_order == MP2_DATE_ORDER_MONTH_FIRST)
+    /* Translators: %s is the date as printed on the call sheet, such as 03/04/2025 */
+    mp2_call_sheet_add_warning (parser->sheet,
+                                _("The date %s could be read day first or month first; "
+                                  "it was read month first, as the sheet is in American "
+                                  "English: check the date."), printed);
+  else if (date->ambiguous)
+    /* Translators: %s is the date as printed on the call sheet, such as 03/04/2025 */
+    mp2_call_sheet_add_warning (parser->sheet,
+                                _("The date %s could be read day first or month first; "
+                                  "it was read day first: check the date."), printed);
+}
+
 static void
 apply_date (Mp2Parser *parser,
             Candidate *candidate)
 {
   Mp2ParsedDate date;
 
-  if (!mp2_date_find (candidate->value, parser->date_order, &date, NULL, NULL))
-    return;
-
-  mp2_call_sheet_set_date (parser->sheet, date.year, date.month, date.day);
-  mp2_parser_set_box (parser, "date", candidate->cell);
-
-  if (!mp2_date_weekday_matches (&date))
-    mp2_call_sheet_add_warning (parser->sheet,
-                                "The weekday printed with the date (%s) does not fall on "
-                                "that date: check the date.", candidate->value);
-  if (date.ambiguous)
-    mp2_call_sheet_add_warning (parser->sheet,
-                                "The date %s could be read day first or month first; it "
-                                "was read %s.", candidate->value,
-                                parser->date_order == MP2_DATE_ORDER_MONTH_FIRST
-                                ? "month first" : "day first");
+  if (mp2_date_find (candidate->value, parser->date_order, &date, NULL, NULL))
+    mp2_parser_apply_date (parser, &date, candidate->cell, candidate->value);
 }
 
 static void

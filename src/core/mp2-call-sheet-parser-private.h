@@ -58,6 +58,10 @@ gboolean      mp2_parser_is_heading        (Mp2Parser   *parser,
 
 /* labelled values */
 void          mp2_parser_read_fields       (Mp2Parser   *parser);
+void          mp2_parser_apply_date        (Mp2Parser           *parser,
+                                            const Mp2ParsedDate *date,
+                                            const Mp2TextCell   *cell,
+                                            const char          *printed);
 
 /* tables and one-line records */
 void          mp2_parser_read_tables       (Mp2Parser   *parser);

@@ -412,8 +412,8 @@ read_revision (Mp2Parser *parser)
     {
       revision = 2;
       mp2_call_sheet_add_warning (parser->sheet,
-                                  "The sheet is marked as revised without a number; it "
-                                  "was taken as revision 2.");
+                                  _("The sheet is marked as revised without a number; "
+                                    "it was taken as revision 2."));
     }
 
   mp2_call_sheet_set_revision (parser->sheet, MAX (revision, 1));
@@ -480,12 +480,7 @@ find_unlabelled_date (Mp2Parser *parser)
   if (best == NULL)
     return;
 
-  mp2_call_sheet_set_date (parser->sheet, best_date.year, best_date.month, best_date.day);
-  mp2_parser_set_box (parser, "date", best);
-  if (!mp2_date_weekday_matches (&best_date))
-    mp2_call_sheet_add_warning (parser->sheet,
-                                "The weekday printed with the date (%s) does not fall on "
-                                "that date: check the date.", best->text);
+  mp2_parser_apply_date (parser, &best_date, best, best->text);
 }
 
 /* The production title without a label --------------------------------------------- */
@@ -779,18 +774,18 @@ warn_times (Mp2Parser *parser)
   int sunset = mp2_call_sheet_get_time (sheet, MP2_TIME_FIELD_SUNSET);
 
   if (crew == MP2_CALL_SHEET_NO_TIME)
-    mp2_call_sheet_add_warning (sheet, "No general crew call was found on the sheet.");
+    mp2_call_sheet_add_warning (sheet, _("No general crew call was found on the sheet."));
 
   /* The shooting call comes after the crew call, within a few hours (across
    * midnight for a night shoot). */
   if (crew != MP2_CALL_SHEET_NO_TIME && shooting != MP2_CALL_SHEET_NO_TIME
       && (shooting - crew + 1440) % 1440 > 6 * 60)
     mp2_call_sheet_add_warning (sheet,
-                                "The shooting call is before the crew call, or more than "
-                                "six hours after it: check both times.");
+                                _("The shooting call is before the crew call, or more "
+                                  "than six hours after it: check both times."));
 
   if (sunrise != MP2_CALL_SHEET_NO_TIME && sunset != MP2_CALL_SHEET_NO_TIME && sunrise >= sunset)
-    mp2_call_sheet_add_warning (sheet, "Sunrise is printed after sunset: check the sun times.");
+    mp2_call_sheet_add_warning (sheet, _("Sunrise is printed after sunset: check the sun times."));
 }
 
 static void
@@ -800,9 +795,10 @@ warn_days (Mp2Parser *parser)
   int total = mp2_call_sheet_get_total_days (parser->sheet);
 
   if (day != MP2_CALL_SHEET_NO_NUMBER && total != MP2_CALL_SHEET_NO_NUMBER && day > total)
+    /* Translators: “day 45 of 44” of the shoot */
     mp2_call_sheet_add_warning (parser->sheet,
-                                "The sheet says day %d of %d: the day is after the last "
-                                "day.", day, total);
+                                _("The sheet says day %d of %d: the day is after the "
+                                  "last day."), day, total);
 }
 
 static void
@@ -826,9 +822,11 @@ warn_scene_cast (Mp2Parser *parser)
             listed = g_strcmp0 (((Mp2CastMember *) g_ptr_array_index (cast, k))->id,
                                 scene->cast[j]) == 0;
           if (!listed)
+            /* Translators: the first %s is a scene number, the second the cast
+             * number or name given in the scene's row */
             mp2_call_sheet_add_warning (parser->sheet,
-                                        "Scene %s has cast member %s, who is not in the cast "
-                                        "list.", scene->number, scene->cast[j]);
+                                        _("Scene %s has cast member %s, who is not in the "
+                                          "cast list."), scene->number, scene->cast[j]);
         }
     }
 }

@@ -15,6 +15,7 @@
 
 #include "mp2-call-sheet-parser.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "mp2-text-util.h"
@@ -142,6 +143,18 @@ use_general_call (Mp2CallSheet *sheet,
                                     mp2_call_sheet_get_time (sheet, MP2_TIME_FIELD_CREW_CALL));
 }
 
+/* The user is on the list, but their row has no time of its own. */
+static void
+use_general_call_instead (Mp2CallSheet *sheet,
+                          const char   *name,
+                          const char   *position)
+{
+  /* Translators: %s is a name in the crew or cast list */
+  mp2_call_sheet_add_warning (sheet, _("%s has no call time of their own on the sheet; "
+                                       "the general crew call is used."), name);
+  use_general_call (sheet, name, position);
+}
+
 static gboolean
 find_in_crew (Mp2CallSheet *sheet,
               GPtrArray    *wanted,
@@ -163,16 +176,19 @@ find_in_crew (Mp2CallSheet *sheet,
     return FALSE;
 
   if (count > 1)
-    mp2_call_sheet_add_warning (sheet, "%s is in the crew list %u times; the call of the "
-                                "first row (%s) is used.", crew_name, count,
+    /* Translators: the first %s is the user's name, the last the position or name
+     * in the first matching row of the crew list */
+    mp2_call_sheet_add_warning (sheet, g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s is in the crew list %u time; the "
+                                                    "call of the first row (%s) is used.",
+                                                    "%s is in the crew list %u times; the "
+                                                    "call of the first row (%s) is used.",
+                                                    count),
+                                crew_name, count,
                                 found->position ? found->position : found->name);
 
   if (found->call == MP2_CALL_SHEET_NO_TIME)
-    {
-      mp2_call_sheet_add_warning (sheet, "%s has no call time of their own on the sheet; the "
-                                  "general crew call is used.", found->name);
-      use_general_call (sheet, found->name, found->position);
-    }
+    use_general_call_instead (sheet, found->name, found->position);
   else
     mp2_call_sheet_set_personal_call (sheet, MP2_PERSONAL_CALL_CREW, found->name,
                                       found->position, found->call);
@@ -194,11 +210,7 @@ find_in_cast (Mp2CallSheet *sheet,
         continue;
 
       if (member->call == MP2_CALL_SHEET_NO_TIME)
-        {
-          mp2_call_sheet_add_warning (sheet, "%s has no call time of their own on the sheet; "
-                                      "the general crew call is used.", member->name);
-          use_general_call (sheet, member->name, member->character);
-        }
+        use_general_call_instead (sheet, member->name, member->character);
       else
         mp2_call_sheet_set_personal_call (sheet, MP2_PERSONAL_CALL_CAST, member->name,
                                           member->character, member->call);
@@ -231,7 +243,8 @@ mp2_call_sheet_find_personal_call (Mp2CallSheet *sheet,
   if (find_in_crew (sheet, wanted, crew_name) || find_in_cast (sheet, wanted))
     return;
 
-  mp2_call_sheet_add_warning (sheet, "%s is not in the crew or cast list; the general crew "
-                              "call is used.", crew_name);
+  /* Translators: %s is the user's name as set in Preferences */
+  mp2_call_sheet_add_warning (sheet, _("%s is not in the crew or cast list; the general "
+                                       "crew call is used."), crew_name);
   use_general_call (sheet, NULL, NULL);
 }
