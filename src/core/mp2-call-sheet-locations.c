@@ -401,10 +401,17 @@ column_right (Mp2Parser   *parser,
   return next != NULL ? next->box.x1 - 1 : parser->text->page_width[cell->page];
 }
 
-/* A header row of kinds of places ("Set Location | Unit Base / Crew Parking |
- * Nearest Hospital"): under each, blocks that may have their own labels. */
-static gboolean
-is_kind_header (Mp2TextLine *line)
+/**
+ * mp2_line_is_place_header:
+ * @line: a line
+ *
+ * A header row of kinds of places ("Set Location | Unit Base / Crew Parking |
+ * Nearest Hospital") has under each kind blocks that may have their own labels.
+ *
+ * Returns: %TRUE if every cell of @line names a kind of place, two at least
+ */
+gboolean
+mp2_line_is_place_header (Mp2TextLine *line)
 {
   guint kinds = 0;
 
@@ -486,14 +493,14 @@ static void
 read_section_locations (Mp2Parser  *parser,
                         Mp2Section *section)
 {
-  for (guint i = section->heading->line + 1; i < parser->text->lines->len; i++)
+  for (guint i = section->first_line; i < parser->text->lines->len; i++)
     {
       Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
 
       if (line->page != section->page || line->box.y1 >= section->y2)
         return;
 
-      if (is_kind_header (line))
+      if (mp2_line_is_place_header (line))
         {
           read_kind_header (parser, line);
           continue;

@@ -15,7 +15,9 @@
 G_BEGIN_DECLS
 
 /* A part of a page under a heading ("SCENES", "LOKACJE"), or the header band above
- * the first heading (term MP2_N_TERMS). */
+ * the first heading (term MP2_N_TERMS). A table or a row of places printed without a
+ * heading has its header row stand for one (@implied): its first cell is the
+ * heading, and the section starts on the header row itself. */
 typedef struct _Mp2Section Mp2Section;
 
 struct _Mp2Section
@@ -23,6 +25,8 @@ struct _Mp2Section
   Mp2Term      term;
   Mp2TextCell *heading;   /* NULL for the header band */
   Mp2Section  *parent;    /* the section this one continues from the page before */
+  guint        first_line; /* the first line of its body */
+  gboolean     implied;
   guint        page;
   double       x1;        /* where its column starts */
   double       y1;
@@ -68,6 +72,7 @@ void          mp2_parser_read_tables       (Mp2Parser   *parser);
 
 /* places */
 void          mp2_parser_read_locations    (Mp2Parser   *parser);
+gboolean      mp2_line_is_place_header     (Mp2TextLine *line);
 gboolean      mp2_text_looks_like_address  (const char  *text);
 
 /* helpers */

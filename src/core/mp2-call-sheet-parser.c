@@ -275,6 +275,69 @@ mark_footers (Mp2Parser *parser)
 }
 
 static gboolean
+is_number_token (const Mp2Token *token)
+{
+  for (const char *p = token->norm; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return token->norm[0] != '\0';
+}
+
+/* "Page 1 of 2", "Strona 2 z 3", "Seite 1/2", "Page 3": the whole cell. */
+static gboolean
+is_page_number (const char *text)
+{
+  GArray *tokens;
+  Mp2LexMatch match;
+  gboolean found = FALSE;
+
+  if (!mp2_text_has_digits (text))
+    return FALSE;
+
+  tokens = mp2_text_tokenize (text);
+  if (mp2_lexicon_match_at (tokens, 0, MP2_LEX_PAGE_NUMBER, 0, &match))
+    {
+      guint i = match.n_tokens;
+      guint n = tokens->len;
+
+      if (i + 1 == n)
+        found = is_number_token (&g_array_index (tokens, Mp2Token, i));
+      else if (i + 3 == n)
+        {
+          const char *of = g_array_index (tokens, Mp2Token, i + 1).norm;
+
+          found = is_number_token (&g_array_index (tokens, Mp2Token, i))
+                  && is_number_token (&g_array_index (tokens, Mp2Token, i + 2))
+                  && (g_str_equal (of, "of") || g_str_equal (of, "z")
+                      || g_str_equal (of, "von") || g_str_equal (of, "/"));
+        }
+    }
+  mp2_tokens_free (tokens);
+
+  return found;
+}
+
+/* Page numbers stand wherever the template puts them, often in a table's column:
+ * they are no row of it. */
+static void
+mark_page_numbers (Mp2Parser *parser)
+{
+  for (guint i = 0; i < parser->text->lines->len; i++)
+    {
+      Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
+
+      for (guint j = 0; j < line->cells->len; j++)
+        {
+          Mp2TextCell *cell = g_ptr_array_index (line->cells, j);
+
+          if (is_page_number (cell->text))
+            cell->used = TRUE;
+        }
+    }
+}
+
+static gboolean
 is_change_list (const char *text)
 {
   GArray *tokens = mp2_text_tokenize (text);
@@ -674,7 +737,7 @@ read_notes_section (Mp2Parser  *parser,
   double bottom = section->heading->box.y2;
   guint page = section->page;
 
-  for (guint i = section->heading->line + 1; i < parser->text->lines->len; i++)
+  for (guint i = section->first_line; i < parser->text->lines->len; i++)
     {
       Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
       g_autofree char *text = NULL;
@@ -858,6 +921,7 @@ read_sheet (Mp2Parser *parser)
 {
   mp2_parser_find_sections (parser);
   mark_footers (parser);
+  mark_page_numbers (parser);
   mark_change_lists (parser);
   detect_conventions (parser);
   detect_language (parser);

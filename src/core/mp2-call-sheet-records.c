@@ -393,7 +393,7 @@ void
 mp2_parser_read_records (Mp2Parser  *parser,
                          Mp2Section *section)
 {
-  for (guint i = section->heading->line + 1; i < parser->text->lines->len; i++)
+  for (guint i = section->first_line; i < parser->text->lines->len; i++)
     {
       Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
       g_autofree char *text = NULL;

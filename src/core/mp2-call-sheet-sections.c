@@ -173,12 +173,117 @@ section_new (Mp2Parser   *parser,
   match_section_label (heading->text, &match, &end);
   section->term = match.entry->term;
   section->heading = heading;
+  section->first_line = heading->line + 1;
   section->page = heading->page;
   section->x1 = heading->box.x1 - 4;
   section->y1 = heading->box.y1 - 1;
   section->y2 = parser->text->page_height[heading->page] + 1000;
 
   return section;
+}
+
+/* Tables without a heading ---------------------------------------------------------- */
+
+/* A commercial's sheet may print its crew table or its row of places with no heading
+ * above ("ROLE | NAME | CONTACT | CALL", "LOCATION #1 | CREW PARKING | HOSPITAL"). */
+typedef struct
+{
+  Mp2TableKind table;
+  Mp2Term      section;
+  Mp2Term      names_rows;  /* the column a table of this kind cannot lack */
+} TableSection;
+
+static const TableSection table_sections[] = {
+  { MP2_TABLE_SCENES, MP2_TERM_SECTION_SCENES, MP2_TERM_COLUMN_SCENE },
+  { MP2_TABLE_CAST, MP2_TERM_SECTION_CAST, MP2_TERM_COLUMN_ACTOR },
+  { MP2_TABLE_CREW, MP2_TERM_SECTION_CREW, MP2_TERM_COLUMN_NAME },
+};
+
+/* The section a header row stands for: every cell of the line a column label of one
+ * kind of table, three at least, one of them the column that names the rows; or a
+ * row of kinds of places. MP2_N_TERMS for any other line. */
+static Mp2Term
+header_row_section (Mp2TextLine *line)
+{
+  Mp2Term best = MP2_N_TERMS;
+  guint best_count = 0;
+
+  if (mp2_line_is_place_header (line))
+    return MP2_TERM_SECTION_LOCATIONS;
+  if (line->cells->len < 3)
+    return MP2_N_TERMS;
+
+  for (guint k = 0; k < G_N_ELEMENTS (table_sections); k++)
+    {
+      guint count = 0;
+      gboolean names_rows = FALSE;
+
+      for (guint i = 0; i < line->cells->len; i++)
+        {
+          Mp2TextCell *cell = g_ptr_array_index (line->cells, i);
+          Mp2LexMatch match;
+
+          if (!mp2_lexicon_match_whole (cell->text, MP2_LEX_COLUMN, table_sections[k].table, &match))
+            break;
+          count++;
+          names_rows |= match.entry->term == table_sections[k].names_rows;
+        }
+
+      if (count == line->cells->len && names_rows && count > best_count)
+        {
+          best = table_sections[k].section;
+          best_count = count;
+        }
+    }
+
+  return best;
+}
+
+static gboolean
+line_has_heading (Mp2TextLine *line)
+{
+  for (guint i = 0; i < line->cells->len; i++)
+    if (((Mp2TextCell *) g_ptr_array_index (line->cells, i))->used)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Only for the kinds of section the sheet has no heading for: under a "CREW"
+ * heading, a header row is that section's table, not a section of its own. */
+static void
+add_implied_sections (Mp2Parser *parser,
+                      GPtrArray *pages)
+{
+  gboolean has_heading[MP2_N_TERMS + 1] = { FALSE };
+
+  for (guint i = 0; i < parser->sections->len; i++)
+    has_heading[((Mp2Section *) g_ptr_array_index (parser->sections, i))->term] = TRUE;
+
+  for (guint i = 0; i < parser->text->lines->len; i++)
+    {
+      Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
+      Mp2Section *section;
+      Mp2Term term;
+
+      if (line_has_heading (line))
+        continue;
+      term = header_row_section (line);
+      if (term == MP2_N_TERMS || has_heading[term])
+        continue;
+
+      section = g_new0 (Mp2Section, 1);
+      section->term = term;
+      section->heading = g_ptr_array_index (line->cells, 0);
+      section->implied = TRUE;
+      section->first_line = i;
+      section->page = line->page;
+      section->x1 = section->heading->box.x1 - 4;
+      section->y1 = line->box.y1 - 1;
+      section->y2 = parser->text->page_height[line->page] + 1000;
+      g_ptr_array_add (g_ptr_array_index (pages, line->page), section);
+      g_ptr_array_add (parser->sections, section);
+    }
 }
 
 /* A section of the main column ends at the next heading that starts at its left edge
@@ -237,7 +342,7 @@ end_side_column (Mp2Parser  *parser,
   double size = section->heading->size;
   double bottom = section->heading->box.y2;
 
-  for (guint i = section->heading->line + 1; i < parser->text->lines->len; i++)
+  for (guint i = section->first_line; i < parser->text->lines->len; i++)
     {
       Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
 
@@ -292,8 +397,28 @@ find_page_sections (Mp2Parser *parser,
     }
 }
 
+/* The heading that opens a page's main column, if it comes before any other. */
+static Mp2Section *
+first_main_heading (GPtrArray *page_sections)
+{
+  double left = leftmost_heading (page_sections);
+  Mp2Section *first = NULL;
+
+  for (guint i = 0; i < page_sections->len; i++)
+    {
+      Mp2Section *section = g_ptr_array_index (page_sections, i);
+
+      if (section->x1 <= left + 50 && (first == NULL || section->y1 < first->y1))
+        first = section;
+    }
+
+  return first;
+}
+
 /* A section that reaches the foot of a page goes on at the top of the next one, up
- * to that page's first heading: a crew list printed over two pages. */
+ * to that page's first heading: a crew list printed over two pages. When that
+ * heading names the same kind of section ("CREW (continued)"), the list goes on
+ * under it too. */
 static void
 continue_from_previous_page (Mp2Parser *parser,
                              GPtrArray *previous,
@@ -301,6 +426,7 @@ continue_from_previous_page (Mp2Parser *parser,
                              guint      page)
 {
   Mp2Section *last = NULL;
+  Mp2Section *first;
   Mp2Section *section;
   double left;
 
@@ -326,6 +452,10 @@ continue_from_previous_page (Mp2Parser *parser,
   section->y2 = parser->text->page_height[page] + 1000;
   end_at_next_heading (section, page_sections, FALSE);
   g_ptr_array_add (parser->sections, section);
+
+  first = first_main_heading (page_sections);
+  if (first != NULL && first->term == last->term && !first->implied)
+    first->parent = section->parent;
 }
 
 Mp2Section *
@@ -448,7 +578,7 @@ void
 mp2_parser_find_sections (Mp2Parser *parser)
 {
   Mp2Section *header = g_new0 (Mp2Section, 1);
-  g_autoptr(GPtrArray) previous = NULL;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   parser->sections = g_ptr_array_new_with_free_func (section_free);
   parser->cell_sections = g_hash_table_new (NULL, NULL);
@@ -459,14 +589,21 @@ mp2_parser_find_sections (Mp2Parser *parser)
 
   for (guint page = 0; page < parser->text->n_pages; page++)
     {
-      g_autoptr(GPtrArray) page_sections = g_ptr_array_new ();
+      GPtrArray *page_sections = g_ptr_array_new ();
 
       collect_page_headings (parser, page, page_sections);
-      find_page_sections (parser, page_sections);
-      continue_from_previous_page (parser, previous, page_sections, page);
+      g_ptr_array_add (pages, page_sections);
+    }
 
-      g_clear_pointer (&previous, g_ptr_array_unref);
-      previous = g_steal_pointer (&page_sections);
+  add_implied_sections (parser, pages);
+
+  for (guint page = 0; page < parser->text->n_pages; page++)
+    {
+      GPtrArray *page_sections = g_ptr_array_index (pages, page);
+
+      find_page_sections (parser, page_sections);
+      continue_from_previous_page (parser, page > 0 ? g_ptr_array_index (pages, page - 1) : NULL,
+                                   page_sections, page);
     }
 
   assign_cells (parser, header);

@@ -369,10 +369,87 @@ is_total_row (Mp2Row *row)
   return FALSE;
 }
 
+static gboolean
+line_in_table (Mp2Parser   *parser,
+               Mp2Table    *table,
+               Mp2TextLine *line)
+{
+  for (guint i = 0; i < line->cells->len; i++)
+    if (belongs_to_table (parser, table, g_ptr_array_index (line->cells, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+line_in_header_band (Mp2Parser   *parser,
+                     Mp2TextLine *line)
+{
+  for (guint i = 0; i < line->cells->len; i++)
+    if (!mp2_parser_cell_in (parser, g_ptr_array_index (line->cells, i), MP2_N_TERMS))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The first heading of the next page names the table's kind of section again
+ * ("CREW (continued)"): the table goes on under it. */
+static gboolean
+absorb_continued_heading (Mp2Parser   *parser,
+                          Mp2Table    *table,
+                          guint        line_index)
+{
+  Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, line_index);
+  Mp2Section *section = mp2_parser_cell_section (parser, g_ptr_array_index (line->cells, 0));
+
+  if (section == NULL || section->heading == NULL || section->implied
+      || section->heading->line != line_index || section->term != table->section->term)
+    return FALSE;
+
+  g_ptr_array_add (table->absorbed, section);
+  return TRUE;
+}
+
+/* A list that goes on over the page may print its header row again. */
+static gboolean
+is_header_again (Mp2Parser   *parser,
+                 Mp2Table    *table,
+                 Mp2TextLine *line)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < line->cells->len; i++)
+    {
+      Mp2TextCell *cell = g_ptr_array_index (line->cells, i);
+      Mp2LexMatch match;
+
+      if (!belongs_to_table (parser, table, cell))
+        continue;
+      if (!match_column (cell, table->kind, &match) || !table_has_term (table, match.entry->term))
+        return FALSE;
+      count++;
+    }
+
+  if (count < 2)
+    return FALSE;
+
+  for (guint i = 0; i < line->cells->len; i++)
+    {
+      Mp2TextCell *cell = g_ptr_array_index (line->cells, i);
+
+      if (belongs_to_table (parser, table, cell))
+        cell->used = TRUE;
+    }
+
+  return TRUE;
+}
+
 static void
 read_table_rows (Mp2Parser *parser,
                  Mp2Table  *table)
 {
+  guint header_page = table->page;
+
   double last_bottom = table->top;
   double pitch = 0;
 
@@ -381,13 +458,31 @@ read_table_rows (Mp2Parser *parser,
       Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
       Mp2Row row;
 
-      /* A list that goes on over the page: its rows go on at the top of the next. */
+      /* A list that goes on over the page: its rows go on at the top of the next,
+       * under the page's running header and maybe a heading of their own. */
       if (line->page != table->page)
         {
-          if (line->page != table->page + 1 || !mp2_parser_line_in_section (parser, line, table->section))
+          gboolean continued_heading = FALSE;
+
+          if (line->page != table->page + 1)
             break;
+          if (!line_in_table (parser, table, line))
+            {
+              if (line_in_header_band (parser, line))
+                continue;
+              continued_heading = absorb_continued_heading (parser, table, i);
+              if (!continued_heading)
+                break;
+            }
           table->page = line->page;
-          last_bottom = line->box.y1;
+          last_bottom = continued_heading ? line->box.y2 : line->box.y1;
+          if (continued_heading)
+            continue;
+        }
+      if (line->page != header_page && is_header_again (parser, table, line))
+        {
+          last_bottom = line->box.y2;
+          continue;
         }
       if (absorb_department_heading (parser, table, line))
         {
@@ -425,7 +520,7 @@ find_section_tables (Mp2Parser  *parser,
                      GPtrArray  *tables)
 {
   Mp2TableKind kind = table_for_section (section->term);
-  guint start = section->heading != NULL ? section->heading->line + 1 : 0;
+  guint start = section->heading != NULL ? section->first_line : 0;
 
   for (guint i = start; i < parser->text->lines->len; i++)
     {

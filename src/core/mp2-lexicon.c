@@ -58,8 +58,10 @@ mp2_term_get_kind (Mp2Term term)
     return MP2_LEX_OTHER_DOCUMENT;
   if (term == MP2_TERM_FOOTER)
     return MP2_LEX_FOOTER;
+  if (term == MP2_TERM_TOTAL)
+    return MP2_LEX_TOTAL;
 
-  return MP2_LEX_TOTAL;
+  return MP2_LEX_PAGE_NUMBER;
 }
 
 static void

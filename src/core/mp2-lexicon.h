@@ -20,6 +20,7 @@ typedef enum
   MP2_LEX_OTHER_DOCUMENT, /* a document that is not a call sheet: "FAKTURA VAT" */
   MP2_LEX_FOOTER,     /* who issued the sheet: "Issued", "Plan sporządził(a)" */
   MP2_LEX_TOTAL,      /* the total line of a table: "Total pages", "Razem" */
+  MP2_LEX_PAGE_NUMBER, /* "Page 1 of 2", "Strona 1 z 2" at the foot of a page */
 } Mp2LexKind;
 
 typedef enum
@@ -105,6 +106,7 @@ typedef enum
   MP2_TERM_OTHER_DOCUMENT,
   MP2_TERM_FOOTER,
   MP2_TERM_TOTAL,
+  MP2_TERM_PAGE_NUMBER,
 
   MP2_N_TERMS
 } Mp2Term;

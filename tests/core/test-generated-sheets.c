@@ -1,0 +1,1164 @@
+/* test-generated-sheets.c
+ *
+ * Call sheets drawn at test time, in layouts unlike the corpus, are read and
+ * compared with their expected ground truth.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "mp2-call-sheet-parser.h"
+#include "mp2-pdf-document.h"
+#include "mp2-sheet-drawer.h"
+
+typedef GBytes *(*SheetDrawFunc) (const char **expected_json);
+
+typedef struct
+{
+  const char    *name;
+  SheetDrawFunc  draw;
+} GeneratedSheet;
+
+/* Drawing helpers */
+
+static void
+put (Mp2SheetDrawer *d,
+     double          x,
+     double          y,
+     double          size,
+     const char     *text)
+{
+  mp2_sheet_drawer_text (d, x, y, size, FALSE, text);
+}
+
+static void
+put_bold (Mp2SheetDrawer *d,
+          double          x,
+          double          y,
+          double          size,
+          const char     *text)
+{
+  mp2_sheet_drawer_text (d, x, y, size, TRUE, text);
+}
+
+/* Draws a table whose columns start at COLUMNS[0 .. n_columns - 1] and end at
+ * COLUMNS[n_columns]. ROWS is NULL-terminated; each row is a list of cells
+ * separated by '|'. The first row is the bold header; a later row starting with
+ * '#' is a bold group heading ("Camera") and a row starting with '~' is a smaller
+ * second line in the second column (a synopsis). With GRID, every cell is
+ * bordered. Returns the y below the table. */
+static double
+draw_table (Mp2SheetDrawer    *d,
+            const double      *columns,
+            guint              n_columns,
+            double             y,
+            double             size,
+            gboolean           grid,
+            const char *const *rows)
+{
+  double row_height = size * 1.75;
+  double pad = grid ? 3.0 : 0.0;
+  double top = y;
+
+  for (guint r = 0; rows[r] != NULL; r++)
+    {
+      const char *row = rows[r];
+      double text_y = y + (row_height - size * 1.2) / 2.0;
+
+      if (r > 0 && row[0] == '~')
+        {
+          put (d, columns[1] + pad, y - size * 0.35, size - 1.5, row + 1);
+          y += row_height * 0.6;
+          continue;
+        }
+
+      if (grid)
+        mp2_sheet_drawer_line (d, columns[0], y, columns[n_columns], y);
+
+      if (r > 0 && row[0] == '#')
+        {
+          put_bold (d, columns[0] + pad, text_y, size, row + 1);
+        }
+      else
+        {
+          g_auto(GStrv) cells = g_strsplit (row, "|", -1);
+
+          for (guint c = 0; cells[c] != NULL && c < n_columns; c++)
+            {
+              if (cells[c][0] != '\0')
+                mp2_sheet_drawer_text (d, columns[c] + pad, text_y, size, r == 0, cells[c]);
+            }
+        }
+      y += row_height;
+    }
+
+  if (grid)
+    {
+      mp2_sheet_drawer_line (d, columns[0], y, columns[n_columns], y);
+      for (guint c = 0; c <= n_columns; c++)
+        mp2_sheet_drawer_line (d, columns[c], top, columns[c], y);
+    }
+
+  return y;
+}
+
+/* A section heading with a rule beneath it; returns the y below it. */
+static double
+draw_heading (Mp2SheetDrawer *d,
+              double          x,
+              double          y,
+              double          right,
+              const char     *title)
+{
+  put_bold (d, x, y, 10.5, title);
+  mp2_sheet_drawer_line (d, x, y + 15, right, y + 15);
+
+  return y + 20;
+}
+
+/* A bordered box with a small caption above its value. */
+static void
+draw_caption_box (Mp2SheetDrawer *d,
+                  double          x,
+                  double          y,
+                  double          width,
+                  const char     *caption,
+                  const char     *value)
+{
+  mp2_sheet_drawer_rect (d, x, y, width, 34);
+  put (d, x + 5, y + 3, 6.5, caption);
+  put_bold (d, x + 5, y + 14, 11, value);
+}
+
+/* a. A German Tagesdisposition */
+
+static GBytes *
+draw_german_dispo (const char **expected_json)
+{
+  Mp2SheetDrawer *d = mp2_sheet_drawer_new (MP2_SHEET_A4_WIDTH, MP2_SHEET_A4_HEIGHT);
+  static const double scene_columns[] = { 40, 80, 300, 360, 420, 555 };
+  static const char *const scenes[] = {
+    "Bild|Motiv|T/N|Seiten|Darsteller",
+    "12|INNEN. STELLWERK|Tag|1 2/8|1, 2",
+    "14|AUSSEN. GLEISANLAGE|Tag|6/8|1",
+    "15A|INNEN. STELLWERK|Nacht|3/8|2",
+    NULL
+  };
+  static const double cast_columns[] = { 40, 70, 190, 300, 380, 450, 555 };
+  static const char *const cast[] = {
+    "Nr|Darsteller|Rolle|Abholung|Maske|am Set",
+    "1|Katharina Wendt|Anna Behrens|06:45|07:15|08:00",
+    "2|Jonas Petersen|Paul Krüger|—|07:45|08:30",
+    NULL
+  };
+  static const double crew_columns[] = { 40, 130, 260, 380, 480, 555 };
+  static const char *const crew[] = {
+    "Abteilung|Funktion|Name|Telefon|Beginn",
+    "Regie|Regisseurin|Miriam Hoffmann|0171 2345678|06:30",
+    "|1. Regieassistenz|Tobias Krämer|0160 9876543|06:00",
+    "Kamera|Kameramann|Lukas Brandt|0172 5554321|06:30",
+    "|1. Kameraassistenz|Selin Yıldız|0157 3332211|06:00",
+    NULL
+  };
+  double y;
+
+  put (d, 40, 28, 8, "Nordlicht Film GmbH");
+  put_bold (d, 232, 48, 13, "TAGESDISPOSITION");
+  put_bold (d, 200, 68, 22, "Das stille Gleis");
+  put (d, 40, 104, 11, "Drehtag 7 von 32");
+  put (d, 330, 104, 11, "Datum: Donnerstag, 14. März 2024");
+
+  mp2_sheet_drawer_rect (d, 40, 125, 515, 48);
+  put (d, 50, 132, 10, "Treffpunkt Team: 06:30");
+  put (d, 310, 132, 10, "Drehbeginn: 08:00");
+  put (d, 50, 152, 10, "Mittagspause: 12:30");
+  put (d, 310, 152, 10, "Drehschluss: 18:00");
+
+  y = draw_heading (d, 40, 190, 555, "MOTIVE");
+  put (d, 40, y, 8.5, "Motiv 1: Altes Stellwerk");
+  put (d, 40, y + 12, 8.5, "Bahnhofstraße 12, 10115 Berlin");
+  put (d, 225, y, 8.5, "Basis: Parkplatz am Ostkreuz");
+  put (d, 225, y + 12, 8.5, "Hauptstraße 3, 10317 Berlin");
+  put (d, 410, y, 8.5, "Krankenhaus: Vivantes Klinikum");
+  put (d, 410, y + 12, 8.5, "Landsberger Allee 49, 10249 Berlin");
+
+  y = draw_heading (d, 40, y + 40, 555, "SZENEN");
+  y = draw_table (d, scene_columns, 5, y, 8.5, FALSE, scenes);
+  y = draw_heading (d, 40, y + 18, 555, "DARSTELLER");
+  y = draw_table (d, cast_columns, 6, y, 8.5, FALSE, cast);
+  y = draw_heading (d, 40, y + 18, 555, "TEAM");
+  y = draw_table (d, crew_columns, 5, y, 8.5, FALSE, crew);
+  y = draw_heading (d, 40, y + 18, 555, "HINWEISE");
+  put (d, 40, y, 8.5, "1. Warnwesten sind im Gleisbereich Pflicht.");
+  put (d, 40, y + 13, 8.5,
+       "2. Parken nur auf dem Basisparkplatz, nicht in der Bahnhofstraße.");
+
+  *expected_json =
+    "{\"production\": \"Das stille Gleis\", \"date\": \"2024-03-14\","
+    " \"shooting_day\": 7, \"total_days\": 32, \"revision\": 1, \"language\": \"de\","
+    " \"crew_call\": \"06:30\", \"shooting_call\": \"08:00\", \"breakfast\": null,"
+    " \"lunch\": \"12:30\", \"estimated_wrap\": \"18:00\", \"sunrise\": null,"
+    " \"sunset\": null,"
+    " \"locations\": ["
+    "  {\"kind\": \"set\", \"name\": \"Altes Stellwerk\","
+    "   \"address\": \"Bahnhofstraße 12, 10115 Berlin\"},"
+    "  {\"kind\": \"base\", \"name\": \"Parkplatz am Ostkreuz\","
+    "   \"address\": \"Hauptstraße 3, 10317 Berlin\"},"
+    "  {\"kind\": \"hospital\", \"name\": \"Vivantes Klinikum\","
+    "   \"address\": \"Landsberger Allee 49, 10249 Berlin\"}],"
+    " \"scenes\": ["
+    "  {\"number\": \"12\", \"set\": \"INNEN. STELLWERK\", \"day_night\": \"D\","
+    "   \"pages\": \"1 2/8\", \"cast\": [\"1\", \"2\"]},"
+    "  {\"number\": \"14\", \"set\": \"AUSSEN. GLEISANLAGE\", \"day_night\": \"D\","
+    "   \"pages\": \"6/8\", \"cast\": [\"1\"]},"
+    "  {\"number\": \"15A\", \"set\": \"INNEN. STELLWERK\", \"day_night\": \"N\","
+    "   \"pages\": \"3/8\", \"cast\": [\"2\"]}],"
+    " \"crew\": ["
+    "  {\"department\": \"Regie\", \"position\": \"Regisseurin\","
+    "   \"name\": \"Miriam Hoffmann\", \"call\": \"06:30\"},"
+    "  {\"department\": \"Regie\", \"position\": \"1. Regieassistenz\","
+    "   \"name\": \"Tobias Krämer\", \"call\": \"06:00\"},"
+    "  {\"department\": \"Kamera\", \"position\": \"Kameramann\","
+    "   \"name\": \"Lukas Brandt\", \"call\": \"06:30\"},"
+    "  {\"department\": \"Kamera\", \"position\": \"1. Kameraassistenz\","
+    "   \"name\": \"Selin Yıldız\", \"call\": \"06:00\"}],"
+    " \"cast\": ["
+    "  {\"id\": \"1\", \"name\": \"Katharina Wendt\", \"character\": \"Anna Behrens\","
+    "   \"pickup\": \"06:45\", \"call\": \"07:15\", \"on_set\": \"08:00\"},"
+    "  {\"id\": \"2\", \"name\": \"Jonas Petersen\", \"character\": \"Paul Krüger\","
+    "   \"pickup\": null, \"call\": \"07:45\", \"on_set\": \"08:30\"}],"
+    " \"notes\": [\"Warnwesten sind im Gleisbereich Pflicht.\","
+    "  \"Parken nur auf dem Basisparkplatz, nicht in der Bahnhofstraße.\"]}";
+
+  return mp2_sheet_drawer_finish (d);
+}
+
+/* b. A UK sheet of bordered boxes, each caption above its value */
+
+static GBytes *
+draw_label_above_boxes (const char **expected_json)
+{
+  Mp2SheetDrawer *d = mp2_sheet_drawer_new (MP2_SHEET_A4_WIDTH, MP2_SHEET_A4_HEIGHT);
+  static const double scene_columns[] = { 40, 80, 330, 400, 450, 555 };
+  static const char *const scenes[] = {
+    "Sc.|Set|D/N|Pgs|Cast",
+    "23|INT. WAREHOUSE – LOADING BAY|Day|1 4/8|1, 3",
+    "24|INT. WAREHOUSE – FOREMAN'S OFFICE|Day|7/8|1",
+    "31A|EXT. RIVERSIDE STEPS|Morning|2/8|2",
+    NULL
+  };
+  static const double cast_columns[] = { 40, 65, 170, 290, 375, 455, 555 };
+  static const char *const cast[] = {
+    "#|Artist|Character|Pick Up|Call|On Set",
+    "1|Imogen Clarke|NELL HARKER|06:15|06:45|07:45",
+    "2|Femi Adeyemi|CONSTABLE BRIGGS|Self drive|09:30|10:30",
+    "3|Declan Walsh|TOM HARKER|06:30|07:00|08:00",
+    NULL
+  };
+  static const double crew_columns[] = { 40, 140, 300, 460, 555 };
+  static const char *const crew[] = {
+    "Dept|Position|Name|Call",
+    "Production|Line Producer|Harriet Cole|06:30",
+    "Production|1st AD|Sam Okafor|06:00",
+    "Camera|Director of Photography|Rhys Morgan|06:30",
+    "Camera|Focus Puller|Priya Shah|06:15",
+    "Sound|Production Sound Mixer|Owen Price|06:45",
+    NULL
+  };
+  double y;
+
+  put (d, 40, 26, 8, "Millbank Pictures Ltd");
+  put_bold (d, 40, 42, 20, "The Ferryman's Daughter");
+  put_bold (d, 455, 50, 13, "CALL SHEET");
+
+  draw_caption_box (d, 40, 86, 200, "DATE", "Friday 12 April 2024");
+  draw_caption_box (d, 250, 86, 90, "DAY", "5 of 20");
+  draw_caption_box (d, 40, 130, 120, "CREW CALL", "06:30");
+  draw_caption_box (d, 170, 130, 120, "SHOOTING CALL", "07:45");
+  draw_caption_box (d, 300, 130, 120, "LUNCH", "12:30–13:15");
+  draw_caption_box (d, 430, 130, 125, "EST. WRAP", "18:00");
+
+  y = draw_heading (d, 40, 186, 555, "LOCATIONS");
+  put (d, 40, y, 9, "Set 1: Wapping Warehouse – 14 Wapping High Street, London E1W 1NG");
+  put (d, 40, y + 14, 9,
+       "Nearest Hospital: Royal London Hospital – Whitechapel Road, London E1 1FR");
+
+  y = draw_heading (d, 40, y + 42, 555, "SCENES");
+  y = draw_table (d, scene_columns, 5, y, 8.5, TRUE, scenes);
+  y = draw_heading (d, 40, y + 18, 555, "CAST");
+  y = draw_table (d, cast_columns, 6, y, 8.5, TRUE, cast);
+  y = draw_heading (d, 40, y + 18, 555, "CREW");
+  draw_table (d, crew_columns, 4, y, 8.5, TRUE, crew);
+
+  *expected_json =
+    "{\"production\": \"The Ferryman's Daughter\", \"date\": \"2024-04-12\","
+    " \"shooting_day\": 5, \"total_days\": 20, \"revision\": 1, \"language\": \"en\","
+    " \"crew_call\": \"06:30\", \"shooting_call\": \"07:45\", \"breakfast\": null,"
+    " \"lunch\": \"12:30\", \"estimated_wrap\": \"18:00\", \"sunrise\": null,"
+    " \"sunset\": null,"
+    " \"locations\": ["
+    "  {\"kind\": \"set\", \"name\": \"Wapping Warehouse\","
+    "   \"address\": \"14 Wapping High Street, London E1W 1NG\"},"
+    "  {\"kind\": \"hospital\", \"name\": \"Royal London Hospital\","
+    "   \"address\": \"Whitechapel Road, London E1 1FR\"}],"
+    " \"scenes\": ["
+    "  {\"number\": \"23\", \"set\": \"INT. WAREHOUSE – LOADING BAY\", \"day_night\": \"D\","
+    "   \"pages\": \"1 4/8\", \"cast\": [\"1\", \"3\"]},"
+    "  {\"number\": \"24\", \"set\": \"INT. WAREHOUSE – FOREMAN'S OFFICE\","
+    "   \"day_night\": \"D\", \"pages\": \"7/8\", \"cast\": [\"1\"]},"
+    "  {\"number\": \"31A\", \"set\": \"EXT. RIVERSIDE STEPS\", \"day_night\": \"M\","
+    "   \"pages\": \"2/8\", \"cast\": [\"2\"]}],"
+    " \"crew\": ["
+    "  {\"department\": \"Production\", \"position\": \"Line Producer\","
+    "   \"name\": \"Harriet Cole\", \"call\": \"06:30\"},"
+    "  {\"department\": \"Production\", \"position\": \"1st AD\","
+    "   \"name\": \"Sam Okafor\", \"call\": \"06:00\"},"
+    "  {\"department\": \"Camera\", \"position\": \"Director of Photography\","
+    "   \"name\": \"Rhys Morgan\", \"call\": \"06:30\"},"
+    "  {\"department\": \"Camera\", \"position\": \"Focus Puller\","
+    "   \"name\": \"Priya Shah\", \"call\": \"06:15\"},"
+    "  {\"department\": \"Sound\", \"position\": \"Production Sound Mixer\","
+    "   \"name\": \"Owen Price\", \"call\": \"06:45\"}],"
+    " \"cast\": ["
+    "  {\"id\": \"1\", \"name\": \"Imogen Clarke\", \"character\": \"NELL HARKER\","
+    "   \"pickup\": \"06:15\", \"call\": \"06:45\", \"on_set\": \"07:45\"},"
+    "  {\"id\": \"2\", \"name\": \"Femi Adeyemi\", \"character\": \"CONSTABLE BRIGGS\","
+    "   \"pickup\": null, \"call\": \"09:30\", \"on_set\": \"10:30\"},"
+    "  {\"id\": \"3\", \"name\": \"Declan Walsh\", \"character\": \"TOM HARKER\","
+    "   \"pickup\": \"06:30\", \"call\": \"07:00\", \"on_set\": \"08:00\"}],"
+    " \"notes\": []}";
+
+  return mp2_sheet_drawer_finish (d);
+}
+
+/* c. A US commercial on landscape Letter: two header calls, no scenes */
+
+static GBytes *
+draw_us_commercial_landscape (const char **expected_json)
+{
+  Mp2SheetDrawer *d = mp2_sheet_drawer_new (MP2_SHEET_LETTER_HEIGHT, MP2_SHEET_LETTER_WIDTH);
+  static const double crew_columns[] = { 30, 210, 350, 480, 560 };
+  static const char *const crew[] = {
+    "ROLE|NAME|CONTACT|CALL",
+    "#PRODUCTION",
+    "Director|Elena Marsh|(323) 555-0141|7:00 AM",
+    "Producer|Gabriel Soto|(213) 555-0126|6:30 AM",
+    "#CAMERA",
+    "Director of Photography|Marcus Lindqvist|(310) 555-0187|7:00 AM",
+    "1st AC|Jenna Ruiz|(818) 555-0119|6:45 AM",
+    "#GRIP & ELECTRIC",
+    "Gaffer|Tomás Rivera|(213) 555-0175|7:00 AM",
+    "Key Grip|Andre Coleman|(323) 555-0192|7:00 AM",
+    NULL
+  };
+  double y;
+
+  put_bold (d, 30, 24, 9, "HOLLOW PINE FILMS");
+  put (d, 30, 37, 8, "Client: Brightwater Beverages");
+  put_bold (d, 348, 20, 16, "CALL SHEET");
+  put_bold (d, 337, 42, 20, "Morning Run");
+  put (d, 372, 74, 10, "Day 1 of 1");
+  put (d, 344, 89, 10, "Tuesday, May 6, 2025");
+
+  put (d, 570, 22, 9, "Production Call Time: 6:30 AM");
+  put_bold (d, 570, 37, 10, "Crew Call Time: 7:00 AM");
+  put (d, 570, 54, 9, "Shooting Call: 8:30 AM");
+  put (d, 570, 67, 9, "Lunch: 1:00 PM");
+  put (d, 570, 80, 9, "Est. Wrap: 6:00 PM");
+  put (d, 570, 93, 9, "Sunrise: 5:59 AM");
+  put (d, 670, 93, 9, "Sunset: 7:38 PM");
+
+  mp2_sheet_drawer_rect (d, 30, 122, 240, 62);
+  put_bold (d, 36, 127, 9, "LOCATION #1");
+  put (d, 36, 141, 9, "Union Station");
+  put (d, 36, 154, 9, "800 N Alameda St");
+  put (d, 36, 167, 9, "Los Angeles, CA 90012");
+  mp2_sheet_drawer_rect (d, 280, 122, 240, 62);
+  put_bold (d, 286, 127, 9, "CREW PARKING");
+  put (d, 286, 141, 9, "801 N Vignes St");
+  put (d, 286, 154, 9, "Los Angeles, CA 90012");
+  mp2_sheet_drawer_rect (d, 530, 122, 232, 62);
+  put_bold (d, 536, 127, 9, "HOSPITAL");
+  put (d, 536, 141, 9, "LAC+USC Medical Center");
+  put (d, 536, 154, 9, "1983 Marengo St");
+  put (d, 536, 167, 9, "Los Angeles, CA 90033");
+
+  y = draw_table (d, crew_columns, 4, 202, 8.5, FALSE, crew);
+  y = draw_heading (d, 30, y + 16, 762, "NOTES");
+  put (d, 30, y, 8.5, "Closed set – agency and client approval required for all visitors.");
+  put (d, 30, y + 13, 8.5, "Union Station stays open to the public: keep walkways clear.");
+
+  *expected_json =
+    "{\"production\": \"Morning Run\", \"date\": \"2025-05-06\","
+    " \"shooting_day\": 1, \"total_days\": 1, \"revision\": 1, \"language\": \"en\","
+    " \"crew_call\": \"07:00\", \"shooting_call\": \"08:30\", \"breakfast\": null,"
+    " \"lunch\": \"13:00\", \"estimated_wrap\": \"18:00\", \"sunrise\": \"05:59\","
+    " \"sunset\": \"19:38\","
+    " \"locations\": ["
+    "  {\"kind\": \"set\", \"name\": \"Union Station\","
+    "   \"address\": \"800 N Alameda St, Los Angeles, CA 90012\"},"
+    "  {\"kind\": \"parking\", \"name\": null,"
+    "   \"address\": \"801 N Vignes St, Los Angeles, CA 90012\"},"
+    "  {\"kind\": \"hospital\", \"name\": \"LAC+USC Medical Center\","
+    "   \"address\": \"1983 Marengo St, Los Angeles, CA 90033\"}],"
+    " \"scenes\": [],"
+    " \"crew\": ["
+    "  {\"department\": \"PRODUCTION\", \"position\": \"Director\","
+    "   \"name\": \"Elena Marsh\", \"call\": \"07:00\"},"
+    "  {\"department\": \"PRODUCTION\", \"position\": \"Producer\","
+    "   \"name\": \"Gabriel Soto\", \"call\": \"06:30\"},"
+    "  {\"department\": \"CAMERA\", \"position\": \"Director of Photography\","
+    "   \"name\": \"Marcus Lindqvist\", \"call\": \"07:00\"},"
+    "  {\"department\": \"CAMERA\", \"position\": \"1st AC\","
+    "   \"name\": \"Jenna Ruiz\", \"call\": \"06:45\"},"
+    "  {\"department\": \"GRIP & ELECTRIC\", \"position\": \"Gaffer\","
+    "   \"name\": \"Tomás Rivera\", \"call\": \"07:00\"},"
+    "  {\"department\": \"GRIP & ELECTRIC\", \"position\": \"Key Grip\","
+    "   \"name\": \"Andre Coleman\", \"call\": \"07:00\"}],"
+    " \"cast\": [],"
+    " \"notes\": [\"Closed set – agency and client approval required for all visitors.\","
+    "  \"Union Station stays open to the public: keep walkways clear.\"]}";
+
+  return mp2_sheet_drawer_finish (d);
+}
+
+/* d. A sheet whose tables come first in the content stream, the header last */
+
+static GBytes *
+draw_body_first (const char **expected_json)
+{
+  Mp2SheetDrawer *d = mp2_sheet_drawer_new (MP2_SHEET_LETTER_WIDTH, MP2_SHEET_LETTER_HEIGHT);
+  static const double scene_columns[] = { 30, 75, 370, 430, 480, 582 };
+  static const char *const scenes[] = {
+    "Sc.|Set / Description|D/N|Pgs|Cast",
+    "41|INT. CANNERY – PACKING FLOOR|Day|2 1/8|1, 2",
+    "~Mara confronts Eli about the missing ledger.",
+    "42|INT. CANNERY – COLD STORE|Day|6/8|2",
+    "~Eli hides the ledger behind the ice racks.",
+    "57B|EXT. CANNERY PIER|Evening|1|1, 3",
+    "~Mara watches the trawler leave without her.",
+    NULL
+  };
+  static const double cast_columns[] = { 30, 55, 170, 290, 370, 450, 520, 582 };
+  static const char *const cast[] = {
+    "#|Cast|Character|Pickup|Call|On Set",
+    "1|Lena Okoro|MARA VANCE|6:15 AM|6:45 AM|8:00 AM",
+    "2|Caleb Brandt|ELI HOLT|6:45 AM|7:15 AM|8:30 AM",
+    "3|Rosa Delgado|CAPTAIN IRIS|self drive|1:30 PM|3:00 PM",
+    NULL
+  };
+  static const double crew_columns[] = { 30, 200, 350, 480, 582 };
+  static const char *const crew[] = {
+    "Position|Name|Phone|Call",
+    "#Production",
+    "Director|Nate Fischer|(562) 555-0134|7:00 AM",
+    "1st AD|Gwen Albright|(562) 555-0178|6:30 AM",
+    "#Camera",
+    "Director of Photography|Sol Ramirez|(310) 555-0149|7:00 AM",
+    "1st AC|Tariq Hassan|(424) 555-0113|6:30 AM",
+    "#Sound",
+    "Sound Mixer|Ada Kim|(213) 555-0161|7:00 AM",
+    NULL
+  };
+  double y;
+
+  /* The body, drawn first */
+  y = draw_heading (d, 30, 200, 582, "SCENES");
+  y = draw_table (d, scene_columns, 5, y, 8.5, FALSE, scenes);
+  y = draw_heading (d, 30, y + 16, 582, "CAST");
+  y = draw_table (d, cast_columns, 6, y, 8.5, FALSE, cast);
+  y = draw_heading (d, 30, y + 16, 582, "CREW");
+  y = draw_table (d, crew_columns, 4, y, 8.5, FALSE, crew);
+  y = draw_heading (d, 30, y + 16, 582, "SPECIAL INSTRUCTIONS");
+  put (d, 30, y, 8.5, "Forklift operating on the packing floor – stay behind the yellow line.");
+  put (d, 30, y + 13, 8.5, "Cold store is kept at 2°C: warm layers for everyone on Sc. 42.");
+
+  y = draw_heading (d, 30, 124, 582, "LOCATIONS");
+  put (d, 30, y, 8.5, "Set 1: Harbor Point Cannery");
+  put (d, 30, y + 12, 8.5, "1100 Seaside Ave");
+  put (d, 30, y + 24, 8.5, "San Pedro, CA 90731");
+  put (d, 222, y, 8.5, "Unit Base: Ports O' Call Lot");
+  put (d, 222, y + 12, 8.5, "1200 Nagoya Way");
+  put (d, 222, y + 24, 8.5, "San Pedro, CA 90731");
+  put (d, 414, y, 8.5, "Nearest Hospital: Providence San Pedro");
+  put (d, 414, y + 12, 8.5, "1300 W 7th St");
+  put (d, 414, y + 24, 8.5, "San Pedro, CA 90732");
+
+  /* The header band, drawn last */
+  put (d, 30, 26, 8, "Tidewater Films");
+  put_bold (d, 236, 24, 20, "Salt & Iron");
+  put_bold (d, 250, 52, 12, "CALL SHEET");
+  put_bold (d, 335, 53, 10, "REV 2");
+  put (d, 262, 72, 10, "Day 9 of 30");
+  put (d, 232, 86, 10, "Wednesday, June 19, 2024");
+  mp2_sheet_drawer_rect (d, 420, 20, 162, 86);
+  put_bold (d, 428, 26, 11, "Crew Call: 7:00 AM");
+  put (d, 428, 46, 9, "Shooting Call: 8:00 AM");
+  put (d, 428, 61, 9, "Lunch: 1:00 PM");
+  put (d, 428, 76, 9, "Est. Wrap: 7:00 PM");
+
+  *expected_json =
+    "{\"production\": \"Salt & Iron\", \"date\": \"2024-06-19\","
+    " \"shooting_day\": 9, \"total_days\": 30, \"revision\": 2, \"language\": \"en\","
+    " \"crew_call\": \"07:00\", \"shooting_call\": \"08:00\", \"breakfast\": null,"
+    " \"lunch\": \"13:00\", \"estimated_wrap\": \"19:00\", \"sunrise\": null,"
+    " \"sunset\": null,"
+    " \"locations\": ["
+    "  {\"kind\": \"set\", \"name\": \"Harbor Point Cannery\","
+    "   \"address\": \"1100 Seaside Ave, San Pedro, CA 90731\"},"
+    "  {\"kind\": \"base\", \"name\": \"Ports O' Call Lot\","
+    "   \"address\": \"1200 Nagoya Way, San Pedro, CA 90731\"},"
+    "  {\"kind\": \"hospital\", \"name\": \"Providence San Pedro\","
+    "   \"address\": \"1300 W 7th St, San Pedro, CA 90732\"}],"
+    " \"scenes\": ["
+    "  {\"number\": \"41\", \"set\": \"INT. CANNERY – PACKING FLOOR\", \"day_night\": \"D\","
+    "   \"pages\": \"2 1/8\", \"cast\": [\"1\", \"2\"]},"
+    "  {\"number\": \"42\", \"set\": \"INT. CANNERY – COLD STORE\", \"day_night\": \"D\","
+    "   \"pages\": \"6/8\", \"cast\": [\"2\"]},"
+    "  {\"number\": \"57B\", \"set\": \"EXT. CANNERY PIER\", \"day_night\": \"E\","
+    "   \"pages\": \"1\", \"cast\": [\"1\", \"3\"]}],"
+    " \"crew\": ["
+    "  {\"department\": \"Production\", \"position\": \"Director\","
+    "   \"name\": \"Nate Fischer\", \"call\": \"07:00\"},"
+    "  {\"department\": \"Production\", \"position\": \"1st AD\","
+    "   \"name\": \"Gwen Albright\", \"call\": \"06:30\"},"
+    "  {\"department\": \"Camera\", \"position\": \"Director of Photography\","
+    "   \"name\": \"Sol Ramirez\", \"call\": \"07:00\"},"
+    "  {\"department\": \"Camera\", \"position\": \"1st AC\","
+    "   \"name\": \"Tariq Hassan\", \"call\": \"06:30\"},"
+    "  {\"department\": \"Sound\", \"position\": \"Sound Mixer\","
+    "   \"name\": \"Ada Kim\", \"call\": \"07:00\"}],"
+    " \"cast\": ["
+    "  {\"id\": \"1\", \"name\": \"Lena Okoro\", \"character\": \"MARA VANCE\","
+    "   \"pickup\": \"06:15\", \"call\": \"06:45\", \"on_set\": \"08:00\"},"
+    "  {\"id\": \"2\", \"name\": \"Caleb Brandt\", \"character\": \"ELI HOLT\","
+    "   \"pickup\": \"06:45\", \"call\": \"07:15\", \"on_set\": \"08:30\"},"
+    "  {\"id\": \"3\", \"name\": \"Rosa Delgado\", \"character\": \"CAPTAIN IRIS\","
+    "   \"pickup\": null, \"call\": \"13:30\", \"on_set\": \"15:00\"}],"
+    " \"notes\": [\"Forklift operating on the packing floor – stay behind the yellow line.\","
+    "  \"Cold store is kept at 2°C: warm layers for everyone on Sc. 42.\"]}";
+
+  return mp2_sheet_drawer_finish (d);
+}
+
+/* e. A Polish night shoot */
+
+static GBytes *
+draw_polish_night (const char **expected_json)
+{
+  Mp2SheetDrawer *d = mp2_sheet_drawer_new (MP2_SHEET_A4_WIDTH, MP2_SHEET_A4_HEIGHT);
+  static const double scene_columns[] = { 40, 80, 330, 390, 440, 555 };
+  static const char *const scenes[] = {
+    "Sc.|Obiekt/Opis|D/N|Str.|Obsada",
+    "45|WN. ZAJEZDNIA – HALA NAPRAW|NOC|1 3/8|1, 2",
+    "46|PL. ZAJEZDNIA – TORY ODSTAWCZE|NOC|5/8|1",
+    "47A|WN./PL. TRAMWAJ LINII 17|NOC|2|1, 2, 4",
+    NULL
+  };
+  static const double cast_columns[] = { 40, 65, 185, 300, 370, 475, 555 };
+  static const char *const cast[] = {
+    "Nr|Aktor|Postać|Odbiór|Charakteryzacja|Na planie",
+    "1|Marta Zielińska|Ewa|17.30|18.15|19.30",
+    "2|Piotr Wasilewski|Motorniczy Jan|własny|18.30|19.45",
+    "4|Zofia Kamińska|Pasażerka|18.00|18.45|20.00",
+    NULL
+  };
+  static const double crew_columns[] = { 40, 200, 360, 470, 555 };
+  static const char *const crew[] = {
+    "Stanowisko|Imię i nazwisko|Telefon|Godz.",
+    "#REŻYSERIA",
+    "Reżyser|Agnieszka Nowicka|601 234 567|18.00",
+    "II reżyser|Michał Dąbrowski|602 345 678|17.30",
+    "#ZDJĘCIA",
+    "Operator kamery|Krzysztof Lis|603 456 789|18.00",
+    "I asystent operatora|Natalia Wójcik|604 567 890|17.30",
+    "#OŚWIETLENIE",
+    "Mistrz oświetlenia|Paweł Król|605 678 901|17.00",
+    NULL
+  };
+  double y;
+
+  put (d, 40, 26, 8, "Studio Filmowe Tramwaj sp. z o.o.");
+  put_bold (d, 40, 42, 22, "Ostatni kurs");
+  put_bold (d, 40, 78, 12, "PLAN ZDJĘCIOWY – Dzień 12 z 40");
+  put (d, 400, 79, 11, "Data: 21.11.2024 r.");
+
+  mp2_sheet_drawer_rect (d, 40, 100, 515, 56);
+  put (d, 50, 105, 9.5, "Zbiórka ekipy: 18.00");
+  put (d, 50, 120, 9.5, "Gotowość do zdjęć: 19.30");
+  put (d, 50, 135, 9.5, "Obiad: 23.30–00.15");
+  put (d, 310, 105, 9.5, "Planowany koniec zdjęć: 05.30");
+  put (d, 310, 120, 9.5, "Zachód słońca: 15.35");
+  put (d, 310, 135, 9.5, "Wschód słońca: 7.07");
+
+  y = draw_heading (d, 40, 172, 555, "LOKALIZACJE");
+  put (d, 40, y, 8, "Obiekt 1: Zajezdnia Praga");
+  put (d, 40, y + 11, 8, "ul. Kawęczyńska 14");
+  put (d, 40, y + 22, 8, "03-772 Warszawa");
+  put (d, 225, y, 8, "Baza: Parking przy zajezdni");
+  put (d, 225, y + 11, 8, "ul. Otwocka 14");
+  put (d, 225, y + 22, 8, "03-759 Warszawa");
+  put (d, 410, y, 8, "Najbliższy szpital: Szpital Praski");
+  put (d, 410, y + 11, 8, "al. Solidarności 67");
+  put (d, 410, y + 22, 8, "03-401 Warszawa");
+
+  y = draw_heading (d, 40, y + 46, 555, "SCENY");
+  y = draw_table (d, scene_columns, 5, y, 8.5, FALSE, scenes);
+  y = draw_heading (d, 40, y + 16, 555, "OBSADA");
+  y = draw_table (d, cast_columns, 6, y, 8.5, FALSE, cast);
+  y = draw_heading (d, 40, y + 16, 555, "EKIPA");
+  y = draw_table (d, crew_columns, 4, y, 8.5, FALSE, crew);
+  y = draw_heading (d, 40, y + 16, 555, "UWAGI");
+  put (d, 40, y, 8.5,
+       "1. Ciepła odzież i kamizelki odblaskowe obowiązkowe na terenie zajezdni.");
+  put (d, 40, y + 13, 8.5,
+       "2. Wjazd na teren zajezdni wyłącznie z identyfikatorem; lista nazwisk została");
+  put (d, 52, y + 25, 8.5, "przekazana ochronie obiektu.");
+  put (d, 40, y + 38, 8.5, "3. Gorące napoje dostępne przez całą noc w hali B.");
+
+  *expected_json =
+    "{\"production\": \"Ostatni kurs\", \"date\": \"2024-11-21\","
+    " \"shooting_day\": 12, \"total_days\": 40, \"revision\": 1, \"language\": \"pl\","
+    " \"crew_call\": \"18:00\", \"shooting_call\": \"19:30\", \"breakfast\": null,"
+    " \"lunch\": \"23:30\", \"estimated_wrap\": \"05:30\", \"sunrise\": \"07:07\","
+    " \"sunset\": \"15:35\","
+    " \"locations\": ["
+    "  {\"kind\": \"set\", \"name\": \"Zajezdnia Praga\","
+    "   \"address\": \"ul. Kawęczyńska 14, 03-772 Warszawa\"},"
+    "  {\"kind\": \"base\", \"name\": \"Parking przy zajezdni\","
+    "   \"address\": \"ul. Otwocka 14, 03-759 Warszawa\"},"
+    "  {\"kind\": \"hospital\", \"name\": \"Szpital Praski\","
+    "   \"address\": \"al. Solidarności 67, 03-401 Warszawa\"}],"
+    " \"scenes\": ["
+    "  {\"number\": \"45\", \"set\": \"WN. ZAJEZDNIA – HALA NAPRAW\", \"day_night\": \"N\","
+    "   \"pages\": \"1 3/8\", \"cast\": [\"1\", \"2\"]},"
+    "  {\"number\": \"46\", \"set\": \"PL. ZAJEZDNIA – TORY ODSTAWCZE\","
+    "   \"day_night\": \"N\", \"pages\": \"5/8\", \"cast\": [\"1\"]},"
+    "  {\"number\": \"47A\", \"set\": \"WN./PL. TRAMWAJ LINII 17\", \"day_night\": \"N\","
+    "   \"pages\": \"2\", \"cast\": [\"1\", \"2\", \"4\"]}],"
+    " \"crew\": ["
+    "  {\"department\": \"REŻYSERIA\", \"position\": \"Reżyser\","
+    "   \"name\": \"Agnieszka Nowicka\", \"call\": \"18:00\"},"
+    "  {\"department\": \"REŻYSERIA\", \"position\": \"II reżyser\","
+    "   \"name\": \"Michał Dąbrowski\", \"call\": \"17:30\"},"
+    "  {\"department\": \"ZDJĘCIA\", \"position\": \"Operator kamery\","
+    "   \"name\": \"Krzysztof Lis\", \"call\": \"18:00\"},"
+    "  {\"department\": \"ZDJĘCIA\", \"position\": \"I asystent operatora\","
+    "   \"name\": \"Natalia Wójcik\", \"call\": \"17:30\"},"
+    "  {\"department\": \"OŚWIETLENIE\", \"position\": \"Mistrz oświetlenia\","
+    "   \"name\": \"Paweł Król\", \"call\": \"17:00\"}],"
+    " \"cast\": ["
+    "  {\"id\": \"1\", \"name\": \"Marta Zielińska\", \"character\": \"Ewa\","
+    "   \"pickup\": \"17:30\", \"call\": \"18:15\", \"on_set\": \"19:30\"},"
+    "  {\"id\": \"2\", \"name\": \"Piotr Wasilewski\", \"character\": \"Motorniczy Jan\","
+    "   \"pickup\": null, \"call\": \"18:30\", \"on_set\": \"19:45\"},"
+    "  {\"id\": \"4\", \"name\": \"Zofia Kamińska\", \"character\": \"Pasażerka\","
+    "   \"pickup\": \"18:00\", \"call\": \"18:45\", \"on_set\": \"20:00\"}],"
+    " \"notes\": [\"Ciepła odzież i kamizelki odblaskowe obowiązkowe na terenie zajezdni.\","
+    "  \"Wjazd na teren zajezdni wyłącznie z identyfikatorem; lista nazwisk została"
+    " przekazana ochronie obiektu.\","
+    "  \"Gorące napoje dostępne przez całą noc w hali B.\"]}";
+
+  return mp2_sheet_drawer_finish (d);
+}
+
+/* f. Today's scenes, a background table and tomorrow's advance schedule */
+
+static GBytes *
+draw_advance_and_extras (const char **expected_json)
+{
+  Mp2SheetDrawer *d = mp2_sheet_drawer_new (MP2_SHEET_LETTER_WIDTH, MP2_SHEET_LETTER_HEIGHT);
+  static const double scene_columns[] = { 30, 75, 370, 430, 480, 582 };
+  static const char *const scenes[] = {
+    "Sc.|Set|D/N|Pgs|Cast",
+    "14|INT. MILLBROOK DINER|Day|2|1, 2",
+    "15|EXT. MILLBROOK DINER – PARKING LOT|Day|4/8|2",
+    NULL
+  };
+  static const double cast_columns[] = { 30, 55, 170, 290, 370, 450, 520, 582 };
+  static const char *const cast[] = {
+    "#|Cast|Character|Pickup|Call|On Set",
+    "1|Hannah Price|JUNE|5:15 AM|5:45 AM|7:00 AM",
+    "2|Marcus Bell|DALE|5:30 AM|6:00 AM|7:15 AM",
+    NULL
+  };
+  static const double background_columns[] = { 30, 75, 300, 370, 582 };
+  static const char *const background[] = {
+    "Qty|Description|Sc.|Call",
+    "8|Diner Patrons|14, 15|6:15 AM",
+    "1|Waitress|14|6:15 AM",
+    "2|Stand-ins|14, 15|6:00 AM",
+    NULL
+  };
+  static const double crew_columns[] = { 30, 200, 350, 480, 582 };
+  static const char *const crew[] = {
+    "Position|Name|Phone|Call",
+    "#Production",
+    "Director|Ruth Engel|(845) 555-0102|6:00 AM",
+    "1st AD|Omar Haddad|(845) 555-0147|5:30 AM",
+    "#Camera",
+    "Director of Photography|Lise Moreau|(914) 555-0163|6:00 AM",
+    NULL
+  };
+  static const char *const advance[] = {
+    "Sc.|Set|D/N|Pgs|Cast",
+    "22|EXT. HUDSON RIVER OVERLOOK|Day|1 2/8|1",
+    "23|INT. DALE'S TRUCK (MOVING)|Night|3/8|1, 2",
+    NULL
+  };
+  double y;
+
+  put (d, 30, 26, 8, "Red Barn Pictures");
+  put_bold (d, 240, 24, 20, "Northbound");
+  put_bold (d, 252, 52, 12, "CALL SHEET");
+  put (d, 264, 72, 10, "Day 3 of 18");
+  put (d, 232, 86, 10, "Thursday, October 3, 2024");
+  put_bold (d, 430, 26, 11, "Crew Call: 6:00 AM");
+  put (d, 430, 44, 9, "Breakfast: 5:30–6:00 AM");
+  put (d, 430, 58, 9, "Shooting Call: 7:00 AM");
+  put (d, 430, 72, 9, "Lunch: 12:00 PM");
+  put (d, 430, 86, 9, "Est. Wrap: 5:00 PM");
+
+  y = draw_heading (d, 30, 114, 582, "LOCATIONS");
+  put (d, 30, y, 8.5, "Set 1: Millbrook Diner");
+  put (d, 30, y + 12, 8.5, "2210 Route 9");
+  put (d, 30, y + 24, 8.5, "Millbrook, NY 12545");
+  put (d, 310, y, 8.5, "Nearest Hospital: Northern Dutchess Hospital");
+  put (d, 310, y + 12, 8.5, "6511 Springbrook Ave");
+  put (d, 310, y + 24, 8.5, "Rhinebeck, NY 12572");
+
+  y = draw_heading (d, 30, y + 46, 582, "SCENES");
+  y = draw_table (d, scene_columns, 5, y, 8.5, FALSE, scenes);
+  y = draw_heading (d, 30, y + 14, 582, "CAST");
+  y = draw_table (d, cast_columns, 6, y, 8.5, FALSE, cast);
+  y = draw_heading (d, 30, y + 14, 582, "BACKGROUND & STAND-INS");
+  y = draw_table (d, background_columns, 4, y, 8.5, FALSE, background);
+  y = draw_heading (d, 30, y + 14, 582, "CREW");
+  y = draw_table (d, crew_columns, 4, y, 8.5, FALSE, crew);
+  y = draw_heading (d, 30, y + 14, 582, "SPECIAL INSTRUCTIONS");
+  put (d, 30, y, 8.5,
+       "The diner stays open to the public until 7:00 AM – keep noise down on arrival.");
+
+  mp2_sheet_drawer_rect (d, 30, y + 28, 552, 96);
+  put_bold (d, 36, y + 33, 10,
+            "ADVANCE SCHEDULE – Day 4 – Friday, October 4, 2024 (subject to change)");
+  draw_table (d, scene_columns, 5, y + 50, 8.5, FALSE, advance);
+
+  *expected_json =
+    "{\"production\": \"Northbound\", \"date\": \"2024-10-03\","
+    " \"shooting_day\": 3, \"total_days\": 18, \"revision\": 1, \"language\": \"en\","
+    " \"crew_call\": \"06:00\", \"shooting_call\": \"07:00\", \"breakfast\": \"05:30\","
+    " \"lunch\": \"12:00\", \"estimated_wrap\": \"17:00\", \"sunrise\": null,"
+    " \"sunset\": null,"
+    " \"locations\": ["
+    "  {\"kind\": \"set\", \"name\": \"Millbrook Diner\","
+    "   \"address\": \"2210 Route 9, Millbrook, NY 12545\"},"
+    "  {\"kind\": \"hospital\", \"name\": \"Northern Dutchess Hospital\","
+    "   \"address\": \"6511 Springbrook Ave, Rhinebeck, NY 12572\"}],"
+    " \"scenes\": ["
+    "  {\"number\": \"14\", \"set\": \"INT. MILLBROOK DINER\", \"day_night\": \"D\","
+    "   \"pages\": \"2\", \"cast\": [\"1\", \"2\"]},"
+    "  {\"number\": \"15\", \"set\": \"EXT. MILLBROOK DINER – PARKING LOT\","
+    "   \"day_night\": \"D\", \"pages\": \"4/8\", \"cast\": [\"2\"]}],"
+    " \"crew\": ["
+    "  {\"department\": \"Production\", \"position\": \"Director\","
+    "   \"name\": \"Ruth Engel\", \"call\": \"06:00\"},"
+    "  {\"department\": \"Production\", \"position\": \"1st AD\","
+    "   \"name\": \"Omar Haddad\", \"call\": \"05:30\"},"
+    "  {\"department\": \"Camera\", \"position\": \"Director of Photography\","
+    "   \"name\": \"Lise Moreau\", \"call\": \"06:00\"}],"
+    " \"cast\": ["
+    "  {\"id\": \"1\", \"name\": \"Hannah Price\", \"character\": \"JUNE\","
+    "   \"pickup\": \"05:15\", \"call\": \"05:45\", \"on_set\": \"07:00\"},"
+    "  {\"id\": \"2\", \"name\": \"Marcus Bell\", \"character\": \"DALE\","
+    "   \"pickup\": \"05:30\", \"call\": \"06:00\", \"on_set\": \"07:15\"}],"
+    " \"notes\": [\"The diner stays open to the public until 7:00 AM – keep noise down"
+    " on arrival.\"]}";
+
+  return mp2_sheet_drawer_finish (d);
+}
+
+/* g. A crew list that runs on to page 2, under a running header */
+
+static GBytes *
+draw_two_page_crew (const char **expected_json)
+{
+  Mp2SheetDrawer *d = mp2_sheet_drawer_new (MP2_SHEET_A4_WIDTH, MP2_SHEET_A4_HEIGHT);
+  static const double scene_columns[] = { 40, 80, 330, 400, 450, 555 };
+  static const char *const scenes[] = {
+    "Sc.|Set|D/N|Pgs|Cast",
+    "61|INT. ASHCOMBE HOUSE – ORANGERY|Day|1 5/8|1, 2",
+    "62|EXT. ASHCOMBE HOUSE – ORCHARD|Day|2 2/8|1, 2, 3",
+    "64|INT. ASHCOMBE HOUSE – KITCHEN|Day|6/8|3",
+    NULL
+  };
+  static const double cast_columns[] = { 40, 65, 170, 300, 380, 450, 555 };
+  static const char *const cast[] = {
+    "#|Artist|Character|Pick Up|Call|On Set",
+    "1|Eleanor Voss|MARGARET ASHCOMBE|06:15|06:45|08:00",
+    "2|Daniel Okonkwo|THOMAS REID|06:30|07:00|08:15",
+    "3|Poppy Hale|LILY|Self drive|09:30|10:45",
+    NULL
+  };
+  static const double crew_columns[] = { 40, 200, 350, 470, 555 };
+  static const char *const crew_page_1[] = {
+    "Position|Name|Mobile|Call",
+    "#Production",
+    "Producer|Fiona Aldridge|07700 900123|07:00",
+    "Line Producer|Gareth Lloyd|07700 900456|07:00",
+    "Production Manager|Anjali Mehta|07700 900789|06:30",
+    "Production Coordinator|Rhiannon Pugh|07700 900135|07:30",
+    "Production Runner|Tom Ellery|07700 900246|06:00",
+    "#Directors",
+    "Director|Simon Achterberg|07700 900234|07:00",
+    "1st AD|Kate Brennan|07700 900567|06:30",
+    "2nd AD|Joel Fraser|07700 900890|06:00",
+    "3rd AD|Maisie Holt|07700 900357|06:00",
+    "#Script",
+    "Script Supervisor|Clara Benn|07700 900468|07:00",
+    "#Locations",
+    "Location Manager|Viktor Hale|07700 900579|06:00",
+    "Unit Manager|Sean Doyle|07700 900680|05:30",
+    "#Camera",
+    "Director of Photography|Ines Castell|07700 900345|07:00",
+    "Camera Operator|Ravi Chandra|07700 900791|07:00",
+    NULL
+  };
+  static const char *const crew_page_2[] = {
+    "Position|Name|Mobile|Call",
+    "Focus Puller|Marek Nowak|07700 900678|06:45",
+    "Clapper Loader|Bea Quinn|07700 900901|06:45",
+    "#Sound",
+    "Sound Recordist|Hugh Barnett|07700 900111|07:00",
+    "Boom Operator|Lola Mensah|07700 900222|07:00",
+    "#Art",
+    "Production Designer|Tilly Gordon|07700 900333|07:00",
+    "Props Master|Craig Dunn|07700 900444|06:30",
+    NULL
+  };
+  double y;
+
+  put (d, 40, 26, 8, "Brass Tacks Films Ltd");
+  put_bold (d, 40, 40, 20, "The Glass Orchard");
+  put_bold (d, 40, 70, 12, "CALL SHEET");
+  put (d, 40, 90, 10, "Day 5 of 24");
+  put (d, 40, 104, 10, "Tuesday 10 September 2024");
+  mp2_sheet_drawer_rect (d, 355, 26, 200, 98);
+  put_bold (d, 363, 32, 11, "Crew Call: 07:00");
+  put (d, 363, 50, 9, "Shooting Call: 08:00");
+  put (d, 363, 64, 9, "Lunch: 13:00–14:00");
+  put (d, 363, 78, 9, "Est. Wrap: 19:00");
+  put (d, 363, 92, 9, "Sunrise: 06:32");
+  put (d, 363, 106, 9, "Sunset: 19:33");
+
+  y = draw_heading (d, 40, 140, 555, "LOCATIONS");
+  put (d, 40, y, 8, "Set 1: Ashcombe House");
+  put (d, 40, y + 11, 8, "Ashcombe Lane");
+  put (d, 40, y + 22, 8, "Kingsclere RG20 5PN");
+  put (d, 225, y, 8, "Unit Base: Village Hall Car Park");
+  put (d, 225, y + 11, 8, "Swan Street");
+  put (d, 225, y + 22, 8, "Kingsclere RG20 5PP");
+  put (d, 410, y, 8, "Nearest A&E: Basingstoke Hospital");
+  put (d, 410, y + 11, 8, "Aldermaston Road");
+  put (d, 410, y + 22, 8, "Basingstoke RG24 9NA");
+
+  y = draw_heading (d, 40, y + 46, 555, "SCENES");
+  y = draw_table (d, scene_columns, 5, y, 8.5, FALSE, scenes);
+  y = draw_heading (d, 40, y + 16, 555, "CAST");
+  y = draw_table (d, cast_columns, 6, y, 8.5, FALSE, cast);
+  y = draw_heading (d, 40, y + 16, 555, "CREW");
+  draw_table (d, crew_columns, 4, y, 9, FALSE, crew_page_1);
+  put (d, 500, 812, 7.5, "Page 1 of 2");
+
+  mp2_sheet_drawer_new_page (d);
+  put (d, 40, 26, 7.5, "The Glass Orchard – Call Sheet – Day 5 – Page 2");
+  put (d, 430, 26, 7.5, "Tuesday 10 September 2024");
+  mp2_sheet_drawer_line (d, 40, 38, 555, 38);
+  y = draw_heading (d, 40, 50, 555, "CREW (continued)");
+  y = draw_table (d, crew_columns, 4, y, 9, FALSE, crew_page_2);
+  y = draw_heading (d, 40, y + 16, 555, "NOTES");
+  put (d, 40, y, 8.5, "Ashcombe House is a listed building: no tape or fixings on any wall.");
+  put (d, 40, y + 13, 8.5, "Dogs on set for Sc. 62 – please keep the orchard gate closed.");
+  put (d, 500, 812, 7.5, "Page 2 of 2");
+
+  *expected_json =
+    "{\"production\": \"The Glass Orchard\", \"date\": \"2024-09-10\","
+    " \"shooting_day\": 5, \"total_days\": 24, \"revision\": 1, \"language\": \"en\","
+    " \"crew_call\": \"07:00\", \"shooting_call\": \"08:00\", \"breakfast\": null,"
+    " \"lunch\": \"13:00\", \"estimated_wrap\": \"19:00\", \"sunrise\": \"06:32\","
+    " \"sunset\": \"19:33\","
+    " \"locations\": ["
+    "  {\"kind\": \"set\", \"name\": \"Ashcombe House\","
+    "   \"address\": \"Ashcombe Lane, Kingsclere RG20 5PN\"},"
+    "  {\"kind\": \"base\", \"name\": \"Village Hall Car Park\","
+    "   \"address\": \"Swan Street, Kingsclere RG20 5PP\"},"
+    "  {\"kind\": \"hospital\", \"name\": \"Basingstoke Hospital\","
+    "   \"address\": \"Aldermaston Road, Basingstoke RG24 9NA\"}],"
+    " \"scenes\": ["
+    "  {\"number\": \"61\", \"set\": \"INT. ASHCOMBE HOUSE – ORANGERY\", \"day_night\": \"D\","
+    "   \"pages\": \"1 5/8\", \"cast\": [\"1\", \"2\"]},"
+    "  {\"number\": \"62\", \"set\": \"EXT. ASHCOMBE HOUSE – ORCHARD\", \"day_night\": \"D\","
+    "   \"pages\": \"2 2/8\", \"cast\": [\"1\", \"2\", \"3\"]},"
+    "  {\"number\": \"64\", \"set\": \"INT. ASHCOMBE HOUSE – KITCHEN\", \"day_night\": \"D\","
+    "   \"pages\": \"6/8\", \"cast\": [\"3\"]}],"
+    " \"crew\": ["
+    "  {\"department\": \"Production\", \"position\": \"Producer\","
+    "   \"name\": \"Fiona Aldridge\", \"call\": \"07:00\"},"
+    "  {\"department\": \"Production\", \"position\": \"Line Producer\","
+    "   \"name\": \"Gareth Lloyd\", \"call\": \"07:00\"},"
+    "  {\"department\": \"Production\", \"position\": \"Production Manager\","
+    "   \"name\": \"Anjali Mehta\", \"call\": \"06:30\"},"
+    "  {\"department\": \"Production\", \"position\": \"Production Coordinator\","
+    "   \"name\": \"Rhiannon Pugh\", \"call\": \"07:30\"},"
+    "  {\"department\": \"Production\", \"position\": \"Production Runner\","
+    "   \"name\": \"Tom Ellery\", \"call\": \"06:00\"},"
+    "  {\"department\": \"Directors\", \"position\": \"Director\","
+    "   \"name\": \"Simon Achterberg\", \"call\": \"07:00\"},"
+    "  {\"department\": \"Directors\", \"position\": \"1st AD\","
+    "   \"name\": \"Kate Brennan\", \"call\": \"06:30\"},"
+    "  {\"department\": \"Directors\", \"position\": \"2nd AD\","
+    "   \"name\": \"Joel Fraser\", \"call\": \"06:00\"},"
+    "  {\"department\": \"Directors\", \"position\": \"3rd AD\","
+    "   \"name\": \"Maisie Holt\", \"call\": \"06:00\"},"
+    "  {\"department\": \"Script\", \"position\": \"Script Supervisor\","
+    "   \"name\": \"Clara Benn\", \"call\": \"07:00\"},"
+    "  {\"department\": \"Locations\", \"position\": \"Location Manager\","
+    "   \"name\": \"Viktor Hale\", \"call\": \"06:00\"},"
+    "  {\"department\": \"Locations\", \"position\": \"Unit Manager\","
+    "   \"name\": \"Sean Doyle\", \"call\": \"05:30\"},"
+    "  {\"department\": \"Camera\", \"position\": \"Director of Photography\","
+    "   \"name\": \"Ines Castell\", \"call\": \"07:00\"},"
+    "  {\"department\": \"Camera\", \"position\": \"Camera Operator\","
+    "   \"name\": \"Ravi Chandra\", \"call\": \"07:00\"},"
+    "  {\"department\": \"Camera\", \"position\": \"Focus Puller\","
+    "   \"name\": \"Marek Nowak\", \"call\": \"06:45\"},"
+    "  {\"department\": \"Camera\", \"position\": \"Clapper Loader\","
+    "   \"name\": \"Bea Quinn\", \"call\": \"06:45\"},"
+    "  {\"department\": \"Sound\", \"position\": \"Sound Recordist\","
+    "   \"name\": \"Hugh Barnett\", \"call\": \"07:00\"},"
+    "  {\"department\": \"Sound\", \"position\": \"Boom Operator\","
+    "   \"name\": \"Lola Mensah\", \"call\": \"07:00\"},"
+    "  {\"department\": \"Art\", \"position\": \"Production Designer\","
+    "   \"name\": \"Tilly Gordon\", \"call\": \"07:00\"},"
+    "  {\"department\": \"Art\", \"position\": \"Props Master\","
+    "   \"name\": \"Craig Dunn\", \"call\": \"06:30\"}],"
+    " \"cast\": ["
+    "  {\"id\": \"1\", \"name\": \"Eleanor Voss\", \"character\": \"MARGARET ASHCOMBE\","
+    "   \"pickup\": \"06:15\", \"call\": \"06:45\", \"on_set\": \"08:00\"},"
+    "  {\"id\": \"2\", \"name\": \"Daniel Okonkwo\", \"character\": \"THOMAS REID\","
+    "   \"pickup\": \"06:30\", \"call\": \"07:00\", \"on_set\": \"08:15\"},"
+    "  {\"id\": \"3\", \"name\": \"Poppy Hale\", \"character\": \"LILY\","
+    "   \"pickup\": null, \"call\": \"09:30\", \"on_set\": \"10:45\"}],"
+    " \"notes\": [\"Ashcombe House is a listed building: no tape or fixings on any wall.\","
+    "  \"Dogs on set for Sc. 62 – please keep the orchard gate closed.\"]}";
+
+  return mp2_sheet_drawer_finish (d);
+}
+
+/* The test */
+
+static const GeneratedSheet sheets[] = {
+  { "german-dispo", draw_german_dispo },
+  { "label-above-boxes", draw_label_above_boxes },
+  { "us-commercial-landscape", draw_us_commercial_landscape },
+  { "body-first", draw_body_first },
+  { "polish-night", draw_polish_night },
+  { "advance-and-extras", draw_advance_and_extras },
+  { "two-page-crew", draw_two_page_crew },
+};
+
+static char *
+node_to_string (JsonNode *node)
+{
+  if (node == NULL)
+    return g_strdup ("(absent)");
+
+  return json_to_string (node, FALSE);
+}
+
+/* Finds the first place where GOT differs from EXPECTED; fills PATH and the two
+ * values there. */
+static gboolean
+find_difference (JsonNode  *expected,
+                 JsonNode  *got,
+                 GString   *path,
+                 char     **expected_value,
+                 char     **got_value)
+{
+  if (expected != NULL && got != NULL
+      && JSON_NODE_HOLDS_OBJECT (expected) && JSON_NODE_HOLDS_OBJECT (got))
+    {
+      JsonObject *want = json_node_get_object (expected);
+      JsonObject *have = json_node_get_object (got);
+      g_autoptr(GList) want_members = json_object_get_members (want);
+      g_autoptr(GList) have_members = json_object_get_members (have);
+      gsize length = path->len;
+
+      for (GList *l = want_members; l != NULL; l = l->next)
+        {
+          g_string_append_printf (path, "%s%s", length > 0 ? "." : "", (const char *) l->data);
+          if (find_difference (json_object_get_member (want, l->data),
+                               json_object_get_member (have, l->data),
+                               path, expected_value, got_value))
+            return TRUE;
+          g_string_truncate (path, length);
+        }
+
+      for (GList *l = have_members; l != NULL; l = l->next)
+        {
+          if (!json_object_has_member (want, l->data))
+            {
+              g_string_append_printf (path, "%s%s", length > 0 ? "." : "",
+                                      (const char *) l->data);
+              *expected_value = node_to_string (NULL);
+              *got_value = node_to_string (json_object_get_member (have, l->data));
+              return TRUE;
+            }
+        }
+
+      return FALSE;
+    }
+
+  if (expected != NULL && got != NULL
+      && JSON_NODE_HOLDS_ARRAY (expected) && JSON_NODE_HOLDS_ARRAY (got))
+    {
+      JsonArray *want = json_node_get_array (expected);
+      JsonArray *have = json_node_get_array (got);
+      guint n = MAX (json_array_get_length (want), json_array_get_length (have));
+      gsize length = path->len;
+
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *want_item = NULL;
+          JsonNode *have_item = NULL;
+
+          if (i < json_array_get_length (want))
+            want_item = json_array_get_element (want, i);
+          if (i < json_array_get_length (have))
+            have_item = json_array_get_element (have, i);
+
+          g_string_append_printf (path, "[%u]", i);
+          if (find_difference (want_item, have_item, path, expected_value, got_value))
+            return TRUE;
+          g_string_truncate (path, length);
+        }
+
+      return FALSE;
+    }
+
+  if (expected != NULL && got != NULL && json_node_equal (expected, got))
+    return FALSE;
+
+  *expected_value = node_to_string (expected);
+  *got_value = node_to_string (got);
+
+  return TRUE;
+}
+
+/* The top-level fields whose values differ, e.g. "locations, crew". */
+static char *
+differing_fields (JsonNode *expected,
+                  JsonNode *got)
+{
+  GString *names = g_string_new (NULL);
+  JsonObject *want = json_node_get_object (expected);
+  JsonObject *have = JSON_NODE_HOLDS_OBJECT (got) ? json_node_get_object (got) : NULL;
+  g_autoptr(GList) members = json_object_get_members (want);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *have_member = have != NULL ? json_object_get_member (have, l->data) : NULL;
+
+      if (have_member == NULL
+          || !json_node_equal (json_object_get_member (want, l->data), have_member))
+        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
+                                (const char *) l->data);
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static void
+save_sheet (const char *name,
+            GBytes     *pdf)
+{
+  const char *folder = g_getenv ("MP2_TEST_SAVE_SHEETS");
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (folder == NULL || folder[0] == '\0')
+    return;
+
+  file_name = g_strconcat (name, ".pdf", NULL);
+  path = g_build_filename (folder, file_name, NULL);
+  g_mkdir_with_parents (folder, 0755);
+  if (!g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
+    g_test_message ("Could not save %s: %s", path, error->message);
+}
+
+static void
+test_generated_sheet (gconstpointer data)
+{
+  const GeneratedSheet *sheet = data;
+  const char *expected_json = NULL;
+  g_autoptr(GBytes) pdf = sheet->draw (&expected_json);
+  g_autoptr(Mp2PdfDocument) document = NULL;
+  g_autoptr(Mp2CallSheet) call_sheet = NULL;
+  g_autoptr(JsonNode) expected = NULL;
+  g_autoptr(JsonNode) got = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autofree char *got_json = NULL;
+  g_autofree char *expected_value = NULL;
+  g_autofree char *got_value = NULL;
+  g_autofree char *fields = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_sheet (sheet->name, pdf);
+
+  expected = json_from_string (expected_json, &error);
+  g_assert_no_error (error);
+
+  document = mp2_pdf_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  call_sheet = mp2_call_sheet_parse (document, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  got_json = mp2_call_sheet_to_json (call_sheet, MP2_CALL_SHEET_JSON_DEFAULT, TRUE);
+  got = json_from_string (got_json, &error);
+  g_assert_no_error (error);
+
+  if (json_node_equal (expected, got))
+    return;
+
+  if (!find_difference (expected, got, path, &expected_value, &got_value))
+    {
+      expected_value = node_to_string (expected);
+      got_value = g_strdup (got_json);
+    }
+
+  g_test_message ("%s: read as\n%s", sheet->name, got_json);
+  fields = differing_fields (expected, got);
+  g_test_message ("%s: fields that differ: %s", sheet->name, fields);
+  g_test_fail_printf ("%s: %s: expected %s, got %s", sheet->name,
+                      path->len > 0 ? path->str : "(root)", expected_value, got_value);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)
+    {
+      g_autofree char *test_path = g_strconcat ("/generated-sheets/", sheets[i].name, NULL);
+
+      g_test_add_data_func (test_path, &sheets[i], test_generated_sheet);
+    }
+
+  return g_test_run ();
+}
