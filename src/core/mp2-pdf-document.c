@@ -104,6 +104,17 @@ has_pdf_header (GBytes *bytes)
   return FALSE;
 }
 
+static void
+set_too_large_error (GError **error)
+{
+  g_autofree char *limit = g_format_size (MP2_PDF_MAX_BYTES);
+
+  /* Translators: %s is a size, such as “64.0 MB” */
+  g_set_error (error, MP2_PARSE_ERROR, MP2_PARSE_ERROR_TOO_LARGE,
+               _("The file is larger than %s, far more than any call sheet. "
+                 "Check that you picked the right file."), limit);
+}
+
 static gboolean
 check_bytes (GBytes  *bytes,
              GError **error)
@@ -120,11 +131,7 @@ check_bytes (GBytes  *bytes,
 
   if (size > MP2_PDF_MAX_BYTES)
     {
-      g_autofree char *limit = g_format_size (MP2_PDF_MAX_BYTES);
-
-      g_set_error (error, MP2_PARSE_ERROR, MP2_PARSE_ERROR_TOO_LARGE,
-                   _("The file is larger than %s, far more than any call sheet. "
-                     "Check that you picked the right file."), limit);
+      set_too_large_error (error);
       return FALSE;
     }
 
@@ -273,11 +280,7 @@ read_file_bytes (GFile         *file,
 
   if (g_file_info_get_size (info) > MP2_PDF_MAX_BYTES)
     {
-      g_autofree char *limit = g_format_size (MP2_PDF_MAX_BYTES);
-
-      g_set_error (error, MP2_PARSE_ERROR, MP2_PARSE_ERROR_TOO_LARGE,
-                   _("The file is larger than %s, far more than any call sheet. "
-                     "Check that you picked the right file."), limit);
+      set_too_large_error (error);
       return NULL;
     }
 
@@ -287,6 +290,36 @@ read_file_bytes (GFile         *file,
   return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
+/**
+ * mp2_pdf_document_new_from_file:
+ * @file: the PDF to open
+ * @password: (nullable): the password of an encrypted PDF
+ * @cancellable: (nullable): a #GCancellable
+ * @error: where to report a #MP2_PARSE_ERROR or an I/O error
+ *
+ * Reads and opens @file, refusing to read a file too large to be a call sheet. This
+ * blocks: call it from a worker thread, or use mp2_pdf_document_load_async().
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+Mp2PdfDocument *
+mp2_pdf_document_new_from_file (GFile         *file,
+                                const char    *password,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = read_file_bytes (file, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return mp2_pdf_document_new_from_bytes (bytes, password, error);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -294,18 +327,11 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   LoadRequest *request = task_data;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   Mp2PdfDocument *document;
 
-  bytes = read_file_bytes (request->file, cancellable, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  document = mp2_pdf_document_new_from_bytes (bytes, request->password, &error);
+  document = mp2_pdf_document_new_from_file (request->file, request->password,
+                                             cancellable, &error);
   if (document == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

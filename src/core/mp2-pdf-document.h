@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* A call sheet is a few hundred kilobytes; anything this large is not one, and a
  * hostile file must not be able to take the machine. */
-#define MP2_PDF_MAX_BYTES (48 * 1024 * 1024)
+#define MP2_PDF_MAX_BYTES (50 * 1000 * 1000)
 #define MP2_PDF_MAX_PAGES 500
 
 /* Largest side of one rendered page, in device pixels. */
@@ -24,6 +24,10 @@ G_DECLARE_FINAL_TYPE (Mp2PdfDocument, mp2_pdf_document, MP2, PDF_DOCUMENT, GObje
 
 Mp2PdfDocument  *mp2_pdf_document_new_from_bytes    (GBytes              *bytes,
                                                      const char          *password,
+                                                     GError             **error);
+Mp2PdfDocument  *mp2_pdf_document_new_from_file     (GFile               *file,
+                                                     const char          *password,
+                                                     GCancellable        *cancellable,
                                                      GError             **error);
 void             mp2_pdf_document_load_async        (GFile               *file,
                                                      const char          *password,

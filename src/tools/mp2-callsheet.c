@@ -86,16 +86,9 @@ static Mp2PdfDocument *
 open_document (const char  *path,
                GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
-  /* A local file: no need for GIO's virtual file systems. */
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  bytes = g_bytes_new_take (contents, length);
-
-  return mp2_pdf_document_new_from_bytes (bytes, password, error);
+  return mp2_pdf_document_new_from_file (file, password, NULL, error);
 }
 
 static int

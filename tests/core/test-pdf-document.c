@@ -139,6 +139,47 @@ test_too_large (void)
   g_assert_error (error, MP2_PARSE_ERROR, MP2_PARSE_ERROR_TOO_LARGE);
 }
 
+/* A file too large is refused before it is read: a sparse file costs no disk. */
+static void
+test_too_large_file (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(Mp2PdfDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GOutputStream *output;
+
+  file = g_file_new_tmp ("mp2-too-large-XXXXXX.pdf", &stream, &error);
+  g_assert_no_error (error);
+  output = g_io_stream_get_output_stream (G_IO_STREAM (stream));
+  g_output_stream_write_all (output, "%PDF-1.7\n", 9, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_seekable_truncate (G_SEEKABLE (stream), MP2_PDF_MAX_BYTES + 1, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (G_IO_STREAM (stream), NULL, &error);
+  g_assert_no_error (error);
+
+  document = mp2_pdf_document_new_from_file (file, NULL, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, MP2_PARSE_ERROR, MP2_PARSE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "50.0"));
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/call-sheet.pdf");
+  g_autoptr(Mp2PdfDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = mp2_pdf_document_new_from_file (file, NULL, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 static void
 test_render (void)
 {
@@ -280,6 +321,8 @@ main (int   argc,
   g_test_add_func ("/pdf-document/password-opens", test_password_opens);
   g_test_add_func ("/pdf-document/junk-before-header", test_junk_before_header);
   g_test_add_func ("/pdf-document/too-large", test_too_large);
+  g_test_add_func ("/pdf-document/too-large-file", test_too_large_file);
+  g_test_add_func ("/pdf-document/missing-file", test_missing_file);
   g_test_add_func ("/pdf-document/render", test_render);
   g_test_add_func ("/pdf-document/render-cancelled", test_render_cancelled);
   g_test_add_func ("/pdf-document/load-async", test_load_async);
