@@ -92,22 +92,69 @@ starts_with_house_number (const char *text)
 }
 
 static gboolean
+is_number_token (const char *norm)
+{
+  return strspn (norm, "0123456789") > 0 && strlen (norm) <= 5;
+}
+
+/* German streets are one word: "Hauptstraße", "Marienplatz", "Lindenallee". */
+static gboolean
+is_compound_street (const char *norm)
+{
+  static const char *suffixes[] = { "strasse", "platz", "allee", "gasse", "weg" };
+  gsize length = strlen (norm);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      gsize suffix = strlen (suffixes[i]);
+
+      if (length > suffix + 2 && g_str_has_suffix (norm, suffixes[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* "Grove Road", "Alameda St", "Hauptstraße 5", "Lindenallee 12a" */
+static gboolean
 ends_with_street_word (const char *text)
 {
   GArray *tokens = mp2_text_tokenize (text);
   gboolean street = FALSE;
+  guint last = tokens->len;
 
-  if (tokens->len >= 2)
+  /* a house number after the street, as German and Polish addresses have it */
+  if (last >= 2 && is_number_token (g_array_index (tokens, Mp2Token, last - 1).norm))
+    last--;
+
+  if (last >= 1)
     {
-      const char *last = g_array_index (tokens, Mp2Token, tokens->len - 1).norm;
+      const char *word = g_array_index (tokens, Mp2Token, last - 1).norm;
 
-      for (guint i = 0; i < G_N_ELEMENTS (street_words) && !street; i++)
-        street = g_str_equal (last, street_words[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (street_words) && !street && last >= 2; i++)
+        street = g_str_equal (word, street_words[i]);
+      street = street || is_compound_street (word);
     }
 
   mp2_tokens_free (tokens);
 
   return street;
+}
+
+/* A street, with or without its number: not a postcode and city. */
+static gboolean
+looks_like_street (const char *text)
+{
+  g_autofree char *folded = mp2_text_fold (text);
+
+  if (starts_with_house_number (text))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (street_prefixes); i++)
+    if (g_str_has_prefix (folded, street_prefixes[i]))
+      return TRUE;
+
+  return ends_with_street_word (text);
 }
 
 /**
@@ -120,16 +167,7 @@ ends_with_street_word (const char *text)
 gboolean
 mp2_text_looks_like_address (const char *text)
 {
-  g_autofree char *folded = mp2_text_fold (text);
-
-  if (has_postcode (text) || starts_with_house_number (text))
-    return TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (street_prefixes); i++)
-    if (g_str_has_prefix (folded, street_prefixes[i]))
-      return TRUE;
-
-  return ends_with_street_word (text);
+  return has_postcode (text) || looks_like_street (text);
 }
 
 /* Blocks -------------------------------------------------------------------------- */
@@ -169,6 +207,39 @@ join_lines (GPtrArray  *lines,
   return g_string_free (out, FALSE);
 }
 
+/* "Victoria Park Bandstand, Grove Road, London E3 5TB": a name without digits, then
+ * a street. ("Los Angeles, CA 90012" is a city and a postcode, not a name and an
+ * address.) */
+static gboolean
+split_name_at_comma (const char  *text,
+                     char       **name,
+                     char       **address)
+{
+  const char *comma = strstr (text, ", ");
+  const char *rest;
+  const char *next;
+  g_autofree char *first = NULL;
+  g_autofree char *street = NULL;
+
+  if (comma == NULL || comma == text)
+    return FALSE;
+
+  first = g_strndup (text, (gsize) (comma - text));
+  if (mp2_text_has_digits (first) || mp2_text_looks_like_address (first))
+    return FALSE;
+
+  rest = comma + 2;
+  next = strstr (rest, ", ");
+  street = next != NULL ? g_strndup (rest, (gsize) (next - rest)) : g_strdup (rest);
+  if (!looks_like_street (street))
+    return FALSE;
+
+  *name = g_steal_pointer (&first);
+  *address = g_strdup (rest);
+
+  return TRUE;
+}
+
 /* "The Ropewalk (private hire) – 27 Deptford Church Street, London SE8 4RX" */
 static gboolean
 split_name_address (const char  *text,
@@ -193,7 +264,7 @@ split_name_address (const char  *text,
         }
     }
 
-  return FALSE;
+  return split_name_at_comma (text, name, address);
 }
 
 /* "Plac przy Cricoteca" starts like a street ("plac") but has no number: as the first
@@ -519,11 +590,38 @@ read_section_locations (Mp2Parser  *parser,
     }
 }
 
+/* A compact sheet gives its places in the header, one labelled line each
+ * ("Location: Victoria Park Bandstand, Grove Road, London E3 5TB"): only with a
+ * colon, so that a title such as "Set Decoration" is not taken for a place. */
+static void
+read_header_locations (Mp2Parser *parser)
+{
+  for (guint i = 0; i < parser->text->lines->len; i++)
+    {
+      Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
+
+      for (guint j = 0; j < line->cells->len; j++)
+        {
+          Mp2TextCell *cell = g_ptr_array_index (line->cells, j);
+          Mp2LocationKind kind;
+          const char *rest;
+
+          if (cell->used || !mp2_parser_cell_in (parser, cell, MP2_N_TERMS)
+              || strchr (cell->text, ':') == NULL
+              || !location_label (cell->text, &kind, &rest) || *rest == '\0')
+            continue;
+
+          read_labelled_block (parser, cell, kind, rest, column_right (parser, cell));
+        }
+    }
+}
+
 /**
  * mp2_parser_read_locations:
  * @parser: a parser
  *
- * Reads the places of the sheet's location sections.
+ * Reads the places of the sheet's location sections, and those labelled in its
+ * header.
  */
 void
 mp2_parser_read_locations (Mp2Parser *parser)
@@ -536,6 +634,7 @@ mp2_parser_read_locations (Mp2Parser *parser)
           && section->parent == NULL)
         read_section_locations (parser, section);
     }
+  read_header_locations (parser);
 
   if (mp2_call_sheet_get_locations (parser->sheet)->len > 0)
     parser->evidence++;

@@ -571,34 +571,58 @@ has_term (const char *text,
 
 static gboolean
 could_be_title (Mp2Parser   *parser,
-                Mp2TextCell *cell)
+                Mp2TextCell *cell,
+                const char  *text)
 {
   Mp2Section *section = mp2_parser_cell_section (parser, cell);
   Mp2ParsedTime time;
 
   if (cell->used || cell->page != 0 || (section != NULL && section->term != MP2_N_TERMS))
     return FALSE;
-  if (mp2_text_count_letters (cell->text) < 2 || strlen (cell->text) > 80)
+  if (mp2_text_count_letters (text) < 2 || strlen (text) > 80)
     return FALSE;
-  if (mp2_time_find (cell->text, parser->time_flags, &time, NULL, NULL)
-      || mp2_date_find (cell->text, parser->date_order, &(Mp2ParsedDate) { 0 }, NULL, NULL))
+  if (mp2_time_find (text, parser->time_flags, &time, NULL, NULL)
+      || mp2_date_find (text, parser->date_order, &(Mp2ParsedDate) { 0 }, NULL, NULL))
     return FALSE;
-  if (mp2_text_looks_like_address (cell->text) || mp2_text_is_phone_line (cell->text))
+  if (mp2_text_looks_like_address (text) || mp2_text_is_phone_line (text))
     return FALSE;
-  if (starts_with_term (cell->text, MP2_LEX_FIELD) || starts_with_term (cell->text, MP2_LEX_SECTION)
-      || starts_with_term (cell->text, MP2_LEX_LOCATION) || starts_with_term (cell->text, MP2_LEX_COLUMN)
-      || has_term (cell->text, MP2_LEX_DOCUMENT, MP2_N_TERMS)
-      || has_term (cell->text, MP2_LEX_VALUE, MP2_TERM_VALUE_COMPANY)
-      || has_term (cell->text, MP2_LEX_FIELD, MP2_TERM_REVISED))
+  if (starts_with_term (text, MP2_LEX_FIELD) || starts_with_term (text, MP2_LEX_SECTION)
+      || starts_with_term (text, MP2_LEX_LOCATION) || starts_with_term (text, MP2_LEX_COLUMN)
+      || has_term (text, MP2_LEX_DOCUMENT, MP2_N_TERMS)
+      || has_term (text, MP2_LEX_VALUE, MP2_TERM_VALUE_COMPANY)
+      || has_term (text, MP2_LEX_FIELD, MP2_TERM_REVISED))
     return FALSE;
 
   return TRUE;
+}
+
+/* "Paper Boats — CALL SHEET — Day 3 of 5": the title is the piece before the
+ * document's name. Returns the cell's own text when it is not cut so. */
+static char *
+title_piece (const char *text)
+{
+  static const char *separators[] = { " – ", " — ", " | ", " · ", ": " };
+  const char *first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      const char *found = strstr (text, separators[i]);
+
+      if (found != NULL && (first == NULL || found < first))
+        first = found;
+    }
+
+  if (first == NULL || first == text || !has_term (first, MP2_LEX_DOCUMENT, MP2_N_TERMS))
+    return g_strdup (text);
+
+  return g_strndup (text, (gsize) (first - text));
 }
 
 static void
 find_unlabelled_production (Mp2Parser *parser)
 {
   Mp2TextCell *best = NULL;
+  g_autofree char *best_text = NULL;
 
   if (mp2_call_sheet_get_production (parser->sheet) != NULL)
     return;
@@ -613,16 +637,25 @@ find_unlabelled_production (Mp2Parser *parser)
       for (guint j = 0; j < line->cells->len; j++)
         {
           Mp2TextCell *cell = g_ptr_array_index (line->cells, j);
+          g_autofree char *piece = NULL;
 
           /* the biggest text wins: look closer only at what is bigger */
-          if ((best == NULL || cell->size > best->size + 0.5) && could_be_title (parser, cell))
-            best = cell;
+          if (best != NULL && cell->size <= best->size + 0.5)
+            continue;
+
+          piece = title_piece (cell->text);
+          if (could_be_title (parser, cell, piece))
+            {
+              best = cell;
+              g_free (best_text);
+              best_text = g_steal_pointer (&piece);
+            }
         }
     }
 
   if (best != NULL)
     {
-      g_autofree char *title = mp2_text_strip_punctuation (best->text);
+      g_autofree char *title = mp2_text_strip_punctuation (best_text);
 
       mp2_call_sheet_set_production (parser->sheet, title);
       mp2_parser_set_box (parser, "production", best);

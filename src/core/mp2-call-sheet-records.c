@@ -344,30 +344,58 @@ remove_phone (const char *text)
   return g_strstrip (g_string_free (out, FALSE));
 }
 
+/* The colon after a position ("Gaffer:"), not one inside a time ("07:30"). */
+static const char *
+find_label_colon (const char *text)
+{
+  for (const char *p = strchr (text, ':'); p != NULL; p = strchr (p + 1, ':'))
+    if (p > text && !(g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
+      return p;
+
+  return NULL;
+}
+
+/* "Production Manager: Kofi Holloway (07700 900448) – 0730", or with dashes only,
+ * "Director – Jo Park – 08:00" */
 static gboolean
 read_crew_record (Mp2Parser  *parser,
                   const char *text,
                   Mp2Rect    *box,
                   guint       page)
 {
-  const char *colon = strchr (text, ':');
+  const char *colon = find_label_colon (text);
   g_auto(GStrv) parts = NULL;
   GPtrArray *crew = mp2_call_sheet_get_crew (parser->sheet);
   Mp2CrewMember *member;
+  g_autofree char *position = NULL;
+  const char *name;
   guint n_parts;
   int call;
 
-  if (colon == NULL || colon == text)
-    return FALSE;
+  if (colon != NULL)
+    {
+      parts = split_parts (colon + 1);
+      position = g_strndup (text, (gsize) (colon - text));
+      name = parts[0];
+    }
+  else
+    {
+      parts = split_parts (text);
+      if (g_strv_length (parts) < 3)
+        return FALSE;
+      position = g_strdup (parts[0]);
+      name = parts[1];
+    }
 
-  parts = split_parts (colon + 1);
   n_parts = g_strv_length (parts);
   call = n_parts >= 2 ? mp2_parser_parse_time (parser, parts[n_parts - 1], TRUE)
                       : MP2_CALL_SHEET_NO_TIME;
+  if (colon == NULL && call == MP2_CALL_SHEET_NO_TIME)
+    return FALSE;
 
   member = mp2_crew_member_new ();
-  member->position = g_strndup (text, (gsize) (colon - text));
-  member->name = remove_phone (parts[0]);
+  member->position = mp2_text_collapse (position);
+  member->name = remove_phone (name);
   member->call = call;
 
   if (mp2_text_count_letters (member->name) < 2)

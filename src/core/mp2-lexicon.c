@@ -155,28 +155,15 @@ entry_is_wanted (guint      entry,
   return kind != MP2_LEX_COLUMN || (e->tables & tables) != 0;
 }
 
-/**
- * mp2_lexicon_match_at:
- * @tokens: (element-type Mp2Token): the tokens of a text
- * @first: where the label must start
- * @kind: what kind of label
- * @tables: for columns, the #Mp2TableKind flags wanted
- * @match: (out): the longest label found
- *
- * Returns: %TRUE if a label of @kind starts at @first
- */
-gboolean
-mp2_lexicon_match_at (GArray      *tokens,
-                      guint        first,
-                      Mp2LexKind   kind,
-                      guint        tables,
-                      Mp2LexMatch *match)
+static gboolean
+match_one_at (GArray      *tokens,
+              guint        first,
+              Mp2LexKind   kind,
+              guint        tables,
+              Mp2LexMatch *match)
 {
   const Bucket *bucket;
   gboolean found = FALSE;
-
-  g_return_val_if_fail (tokens != NULL, FALSE);
-  g_return_val_if_fail (match != NULL, FALSE);
 
   if (first >= tokens->len)
     return FALSE;
@@ -200,6 +187,49 @@ mp2_lexicon_match_at (GArray      *tokens,
     }
 
   return found;
+}
+
+/**
+ * mp2_lexicon_match_at:
+ * @tokens: (element-type Mp2Token): the tokens of a text
+ * @first: where the label must start
+ * @kind: what kind of label
+ * @tables: for columns, the #Mp2TableKind flags wanted
+ * @match: (out): the longest label found
+ *
+ * A label given in two languages ("Zbiórka ekipy / Crew call", "SCENY / SCENES",
+ * "Odbiór / P/U") is one match, of its first language.
+ *
+ * Returns: %TRUE if a label of @kind starts at @first
+ */
+gboolean
+mp2_lexicon_match_at (GArray      *tokens,
+                      guint        first,
+                      Mp2LexKind   kind,
+                      guint        tables,
+                      Mp2LexMatch *match)
+{
+  Mp2LexMatch other;
+
+  g_return_val_if_fail (tokens != NULL, FALSE);
+  g_return_val_if_fail (match != NULL, FALSE);
+
+  if (!match_one_at (tokens, first, kind, tables, match))
+    return FALSE;
+
+  for (guint n = 0; n < 2; n++)
+    {
+      guint slash = first + match->n_tokens;
+
+      if (slash + 1 >= tokens->len
+          || !g_str_equal (g_array_index (tokens, Mp2Token, slash).norm, "/")
+          || !match_one_at (tokens, slash + 1, kind, tables, &other)
+          || other.entry->term != match->entry->term)
+        break;
+      match->n_tokens += 1 + other.n_tokens;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -958,6 +958,177 @@ draw_two_page_crew (const char **expected_json)
   return mp2_sheet_drawer_finish (d);
 }
 
+/* h. A short film's compact sheet: one line per thing, no tables */
+
+static GBytes *
+draw_compact_one_liner (const char **expected_json)
+{
+  Mp2SheetDrawer *d = mp2_sheet_drawer_new (MP2_SHEET_LETTER_WIDTH, MP2_SHEET_LETTER_HEIGHT);
+  double y = 40;
+
+  put_bold (d, 40, y, 13, "PAPER BOATS (short film) — CALL SHEET — Day 3 of 5");
+  put (d, 40, y += 20, 9.5, "Friday, 4 October 2024");
+  put (d, 40, y += 16, 9.5, "Crew Call: 08:00");
+  put (d, 150, y, 9.5, "Shooting Call: 09:00");
+  put (d, 280, y, 9.5, "Lunch: 13:00");
+  put (d, 380, y, 9.5, "Wrap: 18:00");
+  put (d, 40, y += 14, 9.5, "Sunrise: 07:04");
+  put (d, 150, y, 9.5, "Sunset: 18:21");
+  put (d, 40, y += 20, 9.5, "Location: Victoria Park Bandstand, Grove Road, London E3 5TB");
+  put (d, 40, y += 13, 9.5, "Parking: Crown Gate West, Old Ford Road, London E3 5QS");
+  put (d, 40, y += 13, 9.5, "Nearest A&E: Royal London Hospital, Whitechapel Road, London E1 1FR");
+
+  put_bold (d, 40, y += 26, 10, "SCENES");
+  put (d, 40, y += 15, 9, "Sc 12 – EXT. BANDSTAND – Day – 1 2/8 pgs – Cast: 1, 2");
+  put (d, 40, y += 12, 9, "Sc 14 – EXT. LAKE PATH – Day – 4/8 pgs – Cast: 2");
+  put (d, 40, y += 12, 9, "Sc 15 – EXT. BOATHOUSE – Dusk – 3/8 pgs – Cast: 1");
+
+  put_bold (d, 40, y += 24, 10, "CAST");
+  put (d, 40, y += 15, 9, "1. Amira Hassan as LEILA – Call 08:30 / On set 09:30");
+  put (d, 40, y += 12, 9, "2. Tom Fletcher as SAM – Call 09:00 / On set 10:00");
+
+  put_bold (d, 40, y += 24, 10, "CREW");
+  put (d, 40, y += 15, 9, "Director – Jo Park – 08:00");
+  put (d, 40, y += 12, 9, "Director of Photography – Luis Ortega – 07:45");
+  put (d, 40, y += 12, 9, "Sound Recordist – Priya Nair – 08:00");
+  put (d, 40, y += 12, 9, "Producer – Hannah Cole (07700 900512) – 07:30");
+
+  put_bold (d, 40, y += 24, 10, "NOTES");
+  put (d, 40, y += 15, 9, "The bandstand has no power: the generator arrives at 07:30.");
+  put (d, 40, y += 12, 9, "Bring warm layers for the dusk scene.");
+
+  *expected_json =
+    "{\"production\": \"PAPER BOATS (short film)\", \"date\": \"2024-10-04\","
+    " \"shooting_day\": 3, \"total_days\": 5, \"revision\": 1, \"language\": \"en\","
+    " \"crew_call\": \"08:00\", \"shooting_call\": \"09:00\", \"breakfast\": null,"
+    " \"lunch\": \"13:00\", \"estimated_wrap\": \"18:00\", \"sunrise\": \"07:04\","
+    " \"sunset\": \"18:21\","
+    " \"locations\": ["
+    "  {\"kind\": \"set\", \"name\": \"Victoria Park Bandstand\","
+    "   \"address\": \"Grove Road, London E3 5TB\"},"
+    "  {\"kind\": \"parking\", \"name\": \"Crown Gate West\","
+    "   \"address\": \"Old Ford Road, London E3 5QS\"},"
+    "  {\"kind\": \"hospital\", \"name\": \"Royal London Hospital\","
+    "   \"address\": \"Whitechapel Road, London E1 1FR\"}],"
+    " \"scenes\": ["
+    "  {\"number\": \"12\", \"set\": \"EXT. BANDSTAND\", \"day_night\": \"D\","
+    "   \"pages\": \"1 2/8\", \"cast\": [\"1\", \"2\"]},"
+    "  {\"number\": \"14\", \"set\": \"EXT. LAKE PATH\", \"day_night\": \"D\","
+    "   \"pages\": \"4/8\", \"cast\": [\"2\"]},"
+    "  {\"number\": \"15\", \"set\": \"EXT. BOATHOUSE\", \"day_night\": \"E\","
+    "   \"pages\": \"3/8\", \"cast\": [\"1\"]}],"
+    " \"crew\": ["
+    "  {\"department\": null, \"position\": \"Director\", \"name\": \"Jo Park\","
+    "   \"call\": \"08:00\"},"
+    "  {\"department\": null, \"position\": \"Director of Photography\","
+    "   \"name\": \"Luis Ortega\", \"call\": \"07:45\"},"
+    "  {\"department\": null, \"position\": \"Sound Recordist\", \"name\": \"Priya Nair\","
+    "   \"call\": \"08:00\"},"
+    "  {\"department\": null, \"position\": \"Producer\", \"name\": \"Hannah Cole\","
+    "   \"call\": \"07:30\"}],"
+    " \"cast\": ["
+    "  {\"id\": \"1\", \"name\": \"Amira Hassan\", \"character\": \"LEILA\","
+    "   \"pickup\": null, \"call\": \"08:30\", \"on_set\": \"09:30\"},"
+    "  {\"id\": \"2\", \"name\": \"Tom Fletcher\", \"character\": \"SAM\","
+    "   \"pickup\": null, \"call\": \"09:00\", \"on_set\": \"10:00\"}],"
+    " \"notes\": [\"The bandstand has no power: the generator arrives at 07:30.\","
+    "  \"Bring warm layers for the dusk scene.\"]}";
+
+  return mp2_sheet_drawer_finish (d);
+}
+
+/* i. A Polish–English co-production: every label in both languages */
+
+static GBytes *
+draw_bilingual (const char **expected_json)
+{
+  Mp2SheetDrawer *d = mp2_sheet_drawer_new (MP2_SHEET_A4_WIDTH, MP2_SHEET_A4_HEIGHT);
+  static const double scene_columns[] = { 40, 105, 330, 395, 455, 555 };
+  static const char *const scenes[] = {
+    "Scena / Sc.|Obiekt / Set|D/N|Str. / Pgs|Obsada / Cast",
+    "23|WN. MIESZKANIE ANNY – KUCHNIA|D|1 1/8|1, 3",
+    "24|PL. KAMIENICA – PODWÓRZE|D|6/8|1",
+    NULL
+  };
+  static const double cast_columns[] = { 40, 70, 190, 300, 380, 460, 555 };
+  static const char *const cast[] = {
+    "Nr|Aktor / Cast|Postać / Character|Odbiór / P/U|Zbiórka / Call|Na planie / On set",
+    "1|Julia Szymańska|Anna|07:00|07:30|08:45",
+    "3|Liam O'Connor|Patrick|07:15|07:45|09:00",
+    NULL
+  };
+  static const double crew_columns[] = { 40, 210, 370, 470, 555 };
+  static const char *const crew[] = {
+    "Stanowisko / Position|Imię i nazwisko / Name|Telefon / Phone|Godz. / Call",
+    "Reżyser / Director|Katarzyna Mazur|600 100 200|07:00",
+    "Operator / DoP|Sean Gallagher|+353 87 123 4567|07:00",
+    "Kierownik planu / Unit Manager|Adam Wróbel|600 300 400|06:15",
+    NULL
+  };
+  double y;
+
+  put_bold (d, 40, 30, 18, "Wyspa / The Island");
+  put_bold (d, 40, 58, 11, "PLAN ZDJĘCIOWY / CALL SHEET");
+  put (d, 40, 76, 9.5, "Dzień zdjęciowy / Shooting day: 7 z 30");
+  put (d, 330, 58, 9.5, "Data / Date: 15.05.2025");
+
+  put (d, 40, 100, 9.5, "Zbiórka ekipy / Crew call: 07:00");
+  put (d, 40, 114, 9.5, "Początek zdjęć / Shooting call: 08:30");
+  put (d, 40, 128, 9.5, "Obiad / Lunch: 13:30");
+  put (d, 330, 100, 9.5, "Planowany koniec / Est. wrap: 19:00");
+  put (d, 330, 114, 9.5, "Wschód słońca / Sunrise: 04:47");
+  put (d, 330, 128, 9.5, "Zachód słońca / Sunset: 20:21");
+
+  y = draw_heading (d, 40, 152, 555, "LOKACJE / LOCATIONS");
+  put (d, 40, y, 8.5, "Obiekt / Set: Kamienica Pod Orłem");
+  put (d, 40, y + 11, 8.5, "ul. Długa 12");
+  put (d, 40, y + 22, 8.5, "31-147 Kraków");
+  put (d, 300, y, 8.5, "Szpital / Hospital: Szpital Uniwersytecki");
+  put (d, 300, y + 11, 8.5, "ul. Jakubowskiego 2");
+  put (d, 300, y + 22, 8.5, "30-688 Kraków");
+
+  y = draw_heading (d, 40, y + 44, 555, "SCENY / SCENES");
+  y = draw_table (d, scene_columns, 5, y, 8.5, FALSE, scenes);
+  y = draw_heading (d, 40, y + 16, 555, "OBSADA / CAST");
+  y = draw_table (d, cast_columns, 6, y, 8, FALSE, cast);
+  y = draw_heading (d, 40, y + 16, 555, "EKIPA / CREW");
+  y = draw_table (d, crew_columns, 4, y, 8.5, FALSE, crew);
+  y = draw_heading (d, 40, y + 16, 555, "UWAGI / NOTES");
+  put (d, 40, y, 8.5, "Tłumacz na planie przez cały dzień / An interpreter is on set all day.");
+
+  *expected_json =
+    "{\"production\": \"Wyspa / The Island\", \"date\": \"2025-05-15\","
+    " \"shooting_day\": 7, \"total_days\": 30, \"revision\": 1, \"language\": \"pl\","
+    " \"crew_call\": \"07:00\", \"shooting_call\": \"08:30\", \"breakfast\": null,"
+    " \"lunch\": \"13:30\", \"estimated_wrap\": \"19:00\", \"sunrise\": \"04:47\","
+    " \"sunset\": \"20:21\","
+    " \"locations\": ["
+    "  {\"kind\": \"set\", \"name\": \"Kamienica Pod Orłem\","
+    "   \"address\": \"ul. Długa 12, 31-147 Kraków\"},"
+    "  {\"kind\": \"hospital\", \"name\": \"Szpital Uniwersytecki\","
+    "   \"address\": \"ul. Jakubowskiego 2, 30-688 Kraków\"}],"
+    " \"scenes\": ["
+    "  {\"number\": \"23\", \"set\": \"WN. MIESZKANIE ANNY – KUCHNIA\", \"day_night\": \"D\","
+    "   \"pages\": \"1 1/8\", \"cast\": [\"1\", \"3\"]},"
+    "  {\"number\": \"24\", \"set\": \"PL. KAMIENICA – PODWÓRZE\", \"day_night\": \"D\","
+    "   \"pages\": \"6/8\", \"cast\": [\"1\"]}],"
+    " \"crew\": ["
+    "  {\"department\": null, \"position\": \"Reżyser / Director\","
+    "   \"name\": \"Katarzyna Mazur\", \"call\": \"07:00\"},"
+    "  {\"department\": null, \"position\": \"Operator / DoP\","
+    "   \"name\": \"Sean Gallagher\", \"call\": \"07:00\"},"
+    "  {\"department\": null, \"position\": \"Kierownik planu / Unit Manager\","
+    "   \"name\": \"Adam Wróbel\", \"call\": \"06:15\"}],"
+    " \"cast\": ["
+    "  {\"id\": \"1\", \"name\": \"Julia Szymańska\", \"character\": \"Anna\","
+    "   \"pickup\": \"07:00\", \"call\": \"07:30\", \"on_set\": \"08:45\"},"
+    "  {\"id\": \"3\", \"name\": \"Liam O'Connor\", \"character\": \"Patrick\","
+    "   \"pickup\": \"07:15\", \"call\": \"07:45\", \"on_set\": \"09:00\"}],"
+    " \"notes\": [\"Tłumacz na planie przez cały dzień / An interpreter is on set all day.\"]}";
+
+  return mp2_sheet_drawer_finish (d);
+}
+
 /* The test */
 
 static const GeneratedSheet sheets[] = {
@@ -968,6 +1139,8 @@ static const GeneratedSheet sheets[] = {
   { "polish-night", draw_polish_night },
   { "advance-and-extras", draw_advance_and_extras },
   { "two-page-crew", draw_two_page_crew },
+  { "compact-one-liner", draw_compact_one_liner },
+  { "bilingual", draw_bilingual },
 };
 
 static char *

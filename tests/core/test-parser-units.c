@@ -108,6 +108,12 @@ test_lexicon_labels (void)
     { "PLAN ZDJĘCIOWY", MP2_LEX_DOCUMENT, MP2_TERM_DOCUMENT },
     { "Tagesdispo", MP2_LEX_DOCUMENT, MP2_TERM_DOCUMENT },
     { "FAKTURA VAT", MP2_LEX_OTHER_DOCUMENT, MP2_TERM_OTHER_DOCUMENT },
+    { "Page", MP2_LEX_PAGE_NUMBER, MP2_TERM_PAGE_NUMBER },
+    /* in two languages: one label */
+    { "Zbiórka ekipy / Crew call", MP2_LEX_FIELD, MP2_TERM_CREW_CALL },
+    { "SCENY / SCENES", MP2_LEX_SECTION, MP2_TERM_SECTION_SCENES },
+    { "Odbiór / P/U", MP2_LEX_COLUMN, MP2_TERM_COLUMN_PICKUP },
+    { "Drehort / Set Location / Obiekt", MP2_LEX_LOCATION, MP2_TERM_LOCATION_SET },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -134,6 +140,19 @@ test_lexicon_columns_depend_on_table (void)
   g_assert_cmpint (match.entry->term, ==, MP2_TERM_COLUMN_NAME);
   g_assert_false (mp2_lexicon_match_whole ("Stanowisko", MP2_LEX_COLUMN, MP2_TABLE_SCENES,
                                            &match));
+}
+
+/* Two labels of different things joined by a slash stay two labels. */
+static void
+test_lexicon_slash_joins_same_term_only (void)
+{
+  g_autoptr(GArray) tokens = mp2_text_tokenize_uncached ("Lunch / Wrap: 13:00");
+  Mp2LexMatch match;
+
+  g_assert_true (mp2_lexicon_match_at (tokens, 0, MP2_LEX_FIELD, 0, &match));
+  g_assert_cmpint (match.entry->term, ==, MP2_TERM_LUNCH);
+  g_assert_cmpuint (match.n_tokens, ==, 1);
+  g_assert_false (mp2_lexicon_match_whole ("Zbiórka ekipy / Wrap", MP2_LEX_FIELD, 0, &match));
 }
 
 static void
@@ -592,6 +611,8 @@ main (int   argc,
   g_test_add_func ("/parser-units/lexicon-labels", test_lexicon_labels);
   g_test_add_func ("/parser-units/lexicon-columns-depend-on-table",
                    test_lexicon_columns_depend_on_table);
+  g_test_add_func ("/parser-units/lexicon-slash-joins-same-term-only",
+                   test_lexicon_slash_joins_same_term_only);
   g_test_add_func ("/parser-units/lexicon-longest-and-shared", test_lexicon_longest_and_shared);
   g_test_add_func ("/parser-units/lexicon-is-folded-as-at-run-time",
                    test_lexicon_is_folded_as_at_run_time);
