@@ -15,6 +15,7 @@
 #include "mp2-pdf-document.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -288,6 +289,45 @@ read_file_bytes (GFile         *file,
     return NULL;
 
   return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/**
+ * mp2_pdf_document_new_from_path:
+ * @path: a local file name
+ * @password: (nullable): the password of an encrypted PDF
+ * @error: where to report a #MP2_PARSE_ERROR or a #G_FILE_ERROR
+ *
+ * Like mp2_pdf_document_new_from_file() for a local file, without GIO's virtual
+ * file systems, which a short-lived command would spend more time loading than
+ * reading a sheet.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+Mp2PdfDocument *
+mp2_pdf_document_new_from_path (const char  *path,
+                                const char  *password,
+                                GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GStatBuf info;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Only to refuse a huge file before reading it: check_bytes() checks what was read. */
+  if (g_stat (path, &info) == 0 && info.st_size > MP2_PDF_MAX_BYTES)
+    {
+      set_too_large_error (error);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  bytes = g_bytes_new_take (contents, length);
+
+  return mp2_pdf_document_new_from_bytes (bytes, password, error);
 }
 
 /**

@@ -82,14 +82,6 @@ report_document_error (const GError *error)
   return EXIT_DOCUMENT_ERROR;
 }
 
-static Mp2PdfDocument *
-open_document (const char  *path,
-               GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-  return mp2_pdf_document_new_from_file (file, password, NULL, error);
-}
 
 static int
 print_text (Mp2PdfDocument *document)
@@ -174,7 +166,7 @@ run (int   argc,
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     return usage_error (context, _("Give exactly one PDF file."));
 
-  document = open_document (files[0], &error);
+  document = mp2_pdf_document_new_from_path (files[0], password, &error);
   if (document == NULL && error->domain != MP2_PARSE_ERROR)
     {
       g_printerr ("mp2-callsheet: %s\n", error->message);

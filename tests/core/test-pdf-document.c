@@ -164,6 +164,12 @@ test_too_large_file (void)
   g_assert_null (document);
   g_assert_error (error, MP2_PARSE_ERROR, MP2_PARSE_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "50.0"));
+  g_clear_error (&error);
+
+  path = g_file_get_path (file);
+  document = mp2_pdf_document_new_from_path (path, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, MP2_PARSE_ERROR, MP2_PARSE_ERROR_TOO_LARGE);
 
   g_file_delete (file, NULL, NULL);
 }
@@ -178,6 +184,11 @@ test_missing_file (void)
   document = mp2_pdf_document_new_from_file (file, NULL, NULL, &error);
   g_assert_null (document);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  document = mp2_pdf_document_new_from_path ("/nonexistent/call-sheet.pdf", NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
 static void
