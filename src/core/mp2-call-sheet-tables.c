@@ -196,7 +196,9 @@ split_header (Mp2Parser    *parser,
       if (mp2_parser_cell_section (parser, cell) != section || !match_column (cell, kind, &match))
         continue;
 
-      if (table == NULL || table_has_term (table, match.entry->term))
+      /* columns read as nothing may come more than once */
+      if (table == NULL
+          || (match.entry->term != MP2_TERM_COLUMN_OTHER && table_has_term (table, match.entry->term)))
         {
           table = table_new (kind, section, line, line_index);
           g_ptr_array_add (tables, table);

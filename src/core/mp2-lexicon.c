@@ -48,7 +48,7 @@ mp2_term_get_kind (Mp2Term term)
     return MP2_LEX_SECTION;
   if (term <= MP2_TERM_LOCATION_MEETING_POINT)
     return MP2_LEX_LOCATION;
-  if (term <= MP2_TERM_COLUMN_DESCRIPTION)
+  if (term <= MP2_TERM_COLUMN_OTHER)
     return MP2_LEX_COLUMN;
   if (term <= MP2_TERM_VALUE_NON_SCENE)
     return MP2_LEX_VALUE;

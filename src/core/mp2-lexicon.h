@@ -92,6 +92,7 @@ typedef enum
   MP2_TERM_COLUMN_ADDRESS,
   MP2_TERM_COLUMN_COUNT,
   MP2_TERM_COLUMN_DESCRIPTION,
+  MP2_TERM_COLUMN_OTHER,     /* "Story Day", "Pronouns": a column read as nothing */
 
   /* MP2_LEX_VALUE */
   MP2_TERM_VALUE_DAY,
