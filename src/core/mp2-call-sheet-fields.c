@@ -297,6 +297,60 @@ next_label_start (GArray     *tokens,
   return limit;
 }
 
+/* "Sunrise / Sunset: 7:01am / 6:22pm", "Breakfast/Lunch | 6:00/12:30": two labels
+ * joined by a slash, and their values in the same order. Returns how many tokens the
+ * labels took, or 0 when there is no such pair. */
+static guint
+read_label_pair (Mp2Parser         *parser,
+                 Candidates        *candidates,
+                 Mp2TextCell       *cell,
+                 GArray            *tokens,
+                 guint              first,
+                 const Mp2LexMatch *match,
+                 gsize              end,
+                 int                score)
+{
+  guint slash = first + match->n_tokens;
+  Mp2LexMatch second;
+  Mp2TextCell *value_cell = cell;
+  g_autofree char *value = NULL;
+  g_auto(GStrv) parts = NULL;
+  gsize value_start;
+
+  if (slash + 1 >= tokens->len
+      || !g_str_equal (g_array_index (tokens, Mp2Token, slash).norm, "/")
+      || !mp2_lexicon_match_at (tokens, slash + 1, MP2_LEX_FIELD, 0, &second)
+      || second.entry->term == match->entry->term)
+    return 0;
+
+  value_start = g_array_index (tokens, Mp2Token, slash + second.n_tokens).end;
+  if (value_start < end)
+    {
+      g_autofree char *raw = g_strndup (cell->text + value_start, end - value_start);
+
+      value = mp2_text_strip_punctuation (raw);
+    }
+  if (value == NULL || *value == '\0')
+    {
+      value_cell = mp2_pdf_text_get_cell (parser->text, cell->line, cell->index + 1);
+      if (value_cell == NULL || value_cell->used)
+        return 0;
+      g_free (value);
+      value = g_strdup (value_cell->text);
+    }
+
+  parts = g_strsplit (value, "/", 2);
+  if (g_strv_length (parts) != 2
+      || !value_is_valid (parser, match->entry->term, parts[0])
+      || !value_is_valid (parser, second.entry->term, parts[1]))
+    return 0;
+
+  offer (candidates, match->entry->term, value_cell, g_strstrip (parts[0]), score);
+  offer (candidates, second.entry->term, value_cell, g_strstrip (parts[1]), score);
+
+  return slash + second.n_tokens - first;
+}
+
 static void
 read_segment (Mp2Parser   *parser,
               Candidates  *candidates,
@@ -315,6 +369,7 @@ read_segment (Mp2Parser   *parser,
       g_autofree char *raw = NULL;
       g_autofree char *value = NULL;
       gsize value_start, value_end;
+      guint pair;
 
       if (token->start < start || token->start >= end)
         continue;
@@ -323,6 +378,14 @@ read_segment (Mp2Parser   *parser,
                       || (i > 0 && g_array_index (tokens, Mp2Token, i - 1).start < start);
       if (!is_label_at (tokens, i, text, segment_start, &match))
         continue;
+
+      pair = read_label_pair (parser, candidates, cell, tokens, i, &match, end,
+                              score_candidate (cell, &match, segment_start && start == 0));
+      if (pair > 0)
+        {
+          i += pair - 1;
+          continue;
+        }
 
       value_start = g_array_index (tokens, Mp2Token, i + match.n_tokens - 1).end;
       value_end = next_label_start (tokens, i + match.n_tokens, text, end);

@@ -115,7 +115,20 @@ is_compound_street (const char *norm)
   return FALSE;
 }
 
-/* "Grove Road", "Alameda St", "Hauptstraße 5", "Lindenallee 12a" */
+static gboolean
+is_compass_token (const char *norm)
+{
+  static const char *points[] = { "n", "s", "e", "w", "ne", "nw", "se", "sw",
+                                  "north", "south", "east", "west" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    if (g_str_equal (norm, points[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* "Grove Road", "Alameda St", "110th St W", "Hauptstraße 5", "Lindenallee 12a" */
 static gboolean
 ends_with_street_word (const char *text)
 {
@@ -123,8 +136,10 @@ ends_with_street_word (const char *text)
   gboolean street = FALSE;
   guint last = tokens->len;
 
-  /* a house number after the street, as German and Polish addresses have it */
-  if (last >= 2 && is_number_token (g_array_index (tokens, Mp2Token, last - 1).norm))
+  /* a house number after the street, as German and Polish addresses have it, or
+   * a quarter of the city after it, as American ones do */
+  if (last >= 2 && (is_number_token (g_array_index (tokens, Mp2Token, last - 1).norm)
+                    || is_compass_token (g_array_index (tokens, Mp2Token, last - 1).norm)))
     last--;
 
   if (last >= 1)
@@ -176,6 +191,7 @@ typedef struct
 {
   Mp2LocationKind kind;
   GPtrArray      *lines;  /* char*, owned */
+  guint           name_lines;  /* when the row printed the name in a cell of its own */
   Mp2Rect         box;
   guint           page;
 } Block;
@@ -268,11 +284,12 @@ split_name_address (const char  *text,
 }
 
 /* "Plac przy Cricoteca" starts like a street ("plac") but has no number: as the first
- * of several lines, it is the place's name. */
+ * of several lines, it is the place's name. "John Knox Street" ends like one: it is
+ * the address. */
 static gboolean
 looks_like_full_address (const char *text)
 {
-  return has_postcode (text) || starts_with_house_number (text)
+  return has_postcode (text) || starts_with_house_number (text) || ends_with_street_word (text)
          || (mp2_text_looks_like_address (text) && mp2_text_has_digits (text));
 }
 
@@ -302,6 +319,13 @@ split_block (Block  *block,
   GPtrArray *lines = block->lines;
   guint first = first_address_line (lines);
   guint end;
+
+  if (block->name_lines > 0 && block->name_lines < lines->len)
+    {
+      *name = join_lines (lines, 0, block->name_lines, " ");
+      *address = join_lines (lines, block->name_lines, lines->len, ", ");
+      return;
+    }
 
   if ((lines->len == 1 || first == lines->len)
       && split_name_address (g_ptr_array_index (lines, 0), name, address))
@@ -397,11 +421,13 @@ block_add_line (Block             *block,
 }
 
 /* The cells of a block below its first line: those that start in its column, up to
- * a gap, another label, or a phone or emergency line. */
+ * a gap, another label, a phone or emergency line, or — for a value printed beside
+ * its label — anything in the label's column (the next row). */
 static void
 gather_block_lines (Mp2Parser   *parser,
                     Block       *block,
                     Mp2TextCell *first,
+                    double       label_left,
                     double       left,
                     double       right)
 {
@@ -417,6 +443,14 @@ gather_block_lines (Mp2Parser   *parser,
 
       if (line->page != first->page || line->box.y1 - bottom > 1.6 * MAX (first->size, 6))
         return;
+
+      for (guint j = 0; j < line->cells->len; j++)
+        {
+          Mp2TextCell *other = g_ptr_array_index (line->cells, j);
+
+          if (other->box.x1 >= label_left - 2 && other->box.x1 < left - 2)
+            return;
+        }
 
       for (guint j = 0; j < line->cells->len && cell == NULL; j++)
         {
@@ -439,6 +473,15 @@ gather_block_lines (Mp2Parser   *parser,
     }
 }
 
+static double
+column_right (Mp2Parser   *parser,
+              Mp2TextCell *cell)
+{
+  Mp2TextCell *next = mp2_pdf_text_get_cell (parser->text, cell->line, cell->index + 1);
+
+  return next != NULL ? next->box.x1 - 1 : parser->text->page_width[cell->page];
+}
+
 static void
 read_labelled_block (Mp2Parser       *parser,
                      Mp2TextCell     *cell,
@@ -452,25 +495,34 @@ read_labelled_block (Mp2Parser       *parser,
   cell->used = TRUE;
   block_add_line (block, rest, cell);
 
-  /* "Set 1:" with its value in the next cell of the line */
-  if (block->lines->len == 0 && next != NULL && !next->used)
+  if (block->lines->len > 0 || next == NULL || next->used)
     {
-      block_add_line (block, next->text, next);
-      next->used = TRUE;
+      gather_block_lines (parser, block, cell, cell->box.x1, cell->box.x1, right);
+      add_block (parser, block);
+      return;
     }
 
-  gather_block_lines (parser, block, cell, cell->box.x1, right);
+  /* "Set 1:" with its value in the next cell of the line, the lines below it in
+   * that cell's column; then maybe the address in a column of its own ("Baza |
+   * plac przy hali 3 | ul. Wał Miedzeszyński 384"), and a remark to skip ("Loc.
+   * contact: …") */
+  for (guint n = 0; next != NULL && !next->used; n++)
+    {
+      if (n > 0 && !mp2_text_looks_like_address (next->text))
+        break;
+      if (n == 1)
+        block->name_lines = block->lines->len;
+
+      block_add_line (block, next->text, next);
+      next->used = TRUE;
+      gather_block_lines (parser, block, next, cell->box.x1, next->box.x1,
+                          column_right (parser, next));
+      next = mp2_pdf_text_get_cell (parser->text, next->line, next->index + 1);
+    }
+
   add_block (parser, block);
 }
 
-static double
-column_right (Mp2Parser   *parser,
-              Mp2TextCell *cell)
-{
-  Mp2TextCell *next = mp2_pdf_text_get_cell (parser->text, cell->line, cell->index + 1);
-
-  return next != NULL ? next->box.x1 - 1 : parser->text->page_width[cell->page];
-}
 
 /**
  * mp2_line_is_place_header:
@@ -591,8 +643,10 @@ read_section_locations (Mp2Parser  *parser,
 }
 
 /* A compact sheet gives its places in the header, one labelled line each
- * ("Location: Victoria Park Bandstand, Grove Road, London E3 5TB"): only with a
- * colon, so that a title such as "Set Decoration" is not taken for a place. */
+ * ("Location: Victoria Park Bandstand, Grove Road, London E3 5TB"), and a sidebar
+ * gives them under captions ("UNIT BASE" over a name and an address). A label
+ * counts with a colon and a value, or as a caption in capitals or bold: not in
+ * running text. A block without an address is no place. */
 static void
 read_header_locations (Mp2Parser *parser)
 {
@@ -607,8 +661,10 @@ read_header_locations (Mp2Parser *parser)
           const char *rest;
 
           if (cell->used || !mp2_parser_cell_in (parser, cell, MP2_N_TERMS)
-              || strchr (cell->text, ':') == NULL
-              || !location_label (cell->text, &kind, &rest) || *rest == '\0')
+              || !location_label (cell->text, &kind, &rest))
+            continue;
+          if (*rest != '\0' ? strchr (cell->text, ':') == NULL
+                             : !cell->bold && !mp2_text_is_upper (cell->text))
             continue;
 
           read_labelled_block (parser, cell, kind, rest, column_right (parser, cell));

@@ -29,6 +29,7 @@ struct _Mp2Section
   gboolean     implied;
   guint        page;
   double       x1;        /* where its column starts */
+  double       x2;        /* where it ends: a sidebar's gutter, or G_MAXDOUBLE */
   double       y1;
   double       y2;        /* where the next heading of its column starts */
 };

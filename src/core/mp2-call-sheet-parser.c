@@ -569,6 +569,50 @@ has_term (const char *text,
   return found;
 }
 
+/* A label at the start of a title-like text: a short word ("High", "Set") only when a
+ * value follows it ("High 84°F", "Set: Kitchen"), so that "HIGH DESERT" stays a
+ * title. */
+static gboolean
+starts_with_label (const char *text,
+                   Mp2LexKind  kind)
+{
+  GArray *tokens = mp2_text_tokenize (text);
+  Mp2LexMatch match;
+  gboolean found = FALSE;
+
+  if (mp2_lexicon_match_at (tokens, 0, kind, MP2_TABLE_ANY, &match))
+    {
+      const char *after = text + g_array_index (tokens, Mp2Token, match.n_tokens - 1).end;
+
+      while (*after == ' ')
+        after++;
+      found = (match.entry->flags & MP2_LEX_FLAG_SHORT) == 0 || *after == '\0'
+              || *after == ':' || g_ascii_isdigit (*after);
+    }
+  mp2_tokens_free (tokens);
+
+  return found;
+}
+
+/* "1st AD: Keisha Grant", "Producer: Dana Whitfield": a labelled value, whatever
+ * its label. */
+static gboolean
+is_labelled_value (const char *text)
+{
+  const char *colon = strchr (text, ':');
+  guint words = 1;
+
+  if (colon == NULL || colon == text || colon[1] == '\0')
+    return FALSE;
+  if (g_ascii_isdigit (colon[-1]) && g_ascii_isdigit (colon[1]))
+    return FALSE;  /* a time */
+
+  for (const char *p = text; p < colon; p++)
+    words += *p == ' ';
+
+  return words <= 4;
+}
+
 static gboolean
 could_be_title (Mp2Parser   *parser,
                 Mp2TextCell *cell,
@@ -586,8 +630,9 @@ could_be_title (Mp2Parser   *parser,
     return FALSE;
   if (mp2_text_looks_like_address (text) || mp2_text_is_phone_line (text))
     return FALSE;
-  if (starts_with_term (text, MP2_LEX_FIELD) || starts_with_term (text, MP2_LEX_SECTION)
-      || starts_with_term (text, MP2_LEX_LOCATION) || starts_with_term (text, MP2_LEX_COLUMN)
+  if (is_labelled_value (text)
+      || starts_with_label (text, MP2_LEX_FIELD) || starts_with_label (text, MP2_LEX_SECTION)
+      || starts_with_label (text, MP2_LEX_LOCATION) || starts_with_label (text, MP2_LEX_COLUMN)
       || has_term (text, MP2_LEX_DOCUMENT, MP2_N_TERMS)
       || has_term (text, MP2_LEX_VALUE, MP2_TERM_VALUE_COMPANY)
       || has_term (text, MP2_LEX_FIELD, MP2_TERM_REVISED))

@@ -38,6 +38,20 @@ mp2_parse_day_night (const char *text)
     return 0;
 
   tokens = mp2_text_tokenize (text);
+  if (tokens->len == 1 && !mp2_lexicon_match_at (tokens, 0, MP2_LEX_VALUE, 0, &match))
+    {
+      /* "D2", "N4": the day or night of story day 2 */
+      const char *norm = g_array_index (tokens, Mp2Token, 0).norm;
+      gsize letters = strcspn (norm, "0123456789");
+
+      if (letters > 0 && norm[letters] != '\0' && strspn (norm + letters, "0123456789") == strlen (norm + letters))
+        {
+          g_autofree char *word = g_strndup (norm, letters);
+
+          mp2_tokens_free (tokens);
+          tokens = mp2_text_tokenize (word);
+        }
+    }
   if (tokens->len > 0 && mp2_lexicon_match_at (tokens, 0, MP2_LEX_VALUE, 0, &match))
     {
       switch ((int) match.entry->term)
@@ -320,6 +334,33 @@ continue_scene (Mp2Table     *table,
   scene->set = joined;
 }
 
+static gboolean
+is_non_scene_row (const Mp2Row *row)
+{
+  for (guint i = 0; i < MP2_MAX_COLUMNS; i++)
+    {
+      GArray *tokens;
+      gboolean found = FALSE;
+
+      if (row->cells[i] == NULL)
+        continue;
+
+      tokens = mp2_text_tokenize (row->cells[i]);
+      for (guint t = 0; t < tokens->len && !found; t++)
+        {
+          Mp2LexMatch match;
+
+          found = mp2_lexicon_match_at (tokens, t, MP2_LEX_VALUE, 0, &match)
+                  && match.entry->term == MP2_TERM_VALUE_NON_SCENE;
+        }
+      mp2_tokens_free (tokens);
+      if (found)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 take_scene_row (Mp2Parser    *parser,
                 Mp2Table     *table,
@@ -327,7 +368,11 @@ take_scene_row (Mp2Parser    *parser,
 {
   const char *number = mp2_table_cell (table, row, MP2_TERM_COLUMN_SCENE);
 
-  if (number == NULL)
+  /* "*** COMPANY MOVE TO SET 2 ***", "MITTAGSPAUSE 12:30 – 13:15": no scene, and
+   * what follows is no part of the scene above */
+  if (number == NULL && is_non_scene_row (row))
+    table->current = NULL;
+  else if (number == NULL)
     continue_scene (table, row);
   else if (mp2_is_scene_number (number))
     add_scene (parser, table, row, number);
@@ -390,10 +435,17 @@ take_crew_row (Mp2Parser    *parser,
   if (department != NULL)
     set_department (table, department);
 
-  /* A line with only a word in the position column is a department heading. */
+  /* A line with only a word in the position column is a department heading; so is
+   * a line with only a word in capitals in any column ("REŻYSERIA" centred). */
   if (name == NULL && call == NULL && position != NULL && department == NULL)
     {
       set_department (table, position);
+      return;
+    }
+  if (position == NULL && call == NULL && department == NULL && name != NULL
+      && mp2_text_is_upper (name) && !mp2_text_has_digits (name))
+    {
+      set_department (table, name);
       return;
     }
   if (name == NULL || mp2_text_count_letters (name) < 2)

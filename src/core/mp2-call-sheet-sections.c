@@ -25,7 +25,7 @@
 static gboolean
 is_heading_separator (const char *rest)
 {
-  static const char *separators[] = { "–", "—", "-", ":", "·", "(", "|", "•" };
+  static const char *separators[] = { "–", "—", "-", ":", "·", "(", "|", "•", "/" };
 
   while (*rest == ' ')
     rest++;
@@ -176,6 +176,7 @@ section_new (Mp2Parser   *parser,
   section->first_line = heading->line + 1;
   section->page = heading->page;
   section->x1 = heading->box.x1 - 4;
+  section->x2 = G_MAXDOUBLE;
   section->y1 = heading->box.y1 - 1;
   section->y2 = parser->text->page_height[heading->page] + 1000;
 
@@ -197,6 +198,7 @@ static const TableSection table_sections[] = {
   { MP2_TABLE_SCENES, MP2_TERM_SECTION_SCENES, MP2_TERM_COLUMN_SCENE },
   { MP2_TABLE_CAST, MP2_TERM_SECTION_CAST, MP2_TERM_COLUMN_ACTOR },
   { MP2_TABLE_CREW, MP2_TERM_SECTION_CREW, MP2_TERM_COLUMN_NAME },
+  { MP2_TABLE_LOCATIONS, MP2_TERM_SECTION_LOCATIONS, MP2_TERM_COLUMN_ADDRESS },
 };
 
 /* The section a header row stands for: every cell of the line a column label of one
@@ -237,53 +239,6 @@ header_row_section (Mp2TextLine *line)
     }
 
   return best;
-}
-
-static gboolean
-line_has_heading (Mp2TextLine *line)
-{
-  for (guint i = 0; i < line->cells->len; i++)
-    if (((Mp2TextCell *) g_ptr_array_index (line->cells, i))->used)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Only for the kinds of section the sheet has no heading for: under a "CREW"
- * heading, a header row is that section's table, not a section of its own. */
-static void
-add_implied_sections (Mp2Parser *parser,
-                      GPtrArray *pages)
-{
-  gboolean has_heading[MP2_N_TERMS + 1] = { FALSE };
-
-  for (guint i = 0; i < parser->sections->len; i++)
-    has_heading[((Mp2Section *) g_ptr_array_index (parser->sections, i))->term] = TRUE;
-
-  for (guint i = 0; i < parser->text->lines->len; i++)
-    {
-      Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
-      Mp2Section *section;
-      Mp2Term term;
-
-      if (line_has_heading (line))
-        continue;
-      term = header_row_section (line);
-      if (term == MP2_N_TERMS || has_heading[term])
-        continue;
-
-      section = g_new0 (Mp2Section, 1);
-      section->term = term;
-      section->heading = g_ptr_array_index (line->cells, 0);
-      section->implied = TRUE;
-      section->first_line = i;
-      section->page = line->page;
-      section->x1 = section->heading->box.x1 - 4;
-      section->y1 = line->box.y1 - 1;
-      section->y2 = parser->text->page_height[line->page] + 1000;
-      g_ptr_array_add (g_ptr_array_index (pages, line->page), section);
-      g_ptr_array_add (parser->sections, section);
-    }
 }
 
 /* A section of the main column ends at the next heading that starts at its left edge
@@ -415,11 +370,224 @@ first_main_heading (GPtrArray *page_sections)
   return first;
 }
 
+/* A sidebar ----------------------------------------------------------------------- */
+
+/* A landscape sheet may give its header as a column down the right of the page,
+ * beside the tables: labels ("Crew Call", "Unit Base") start at one x on many lines,
+ * and no text on the page runs across that edge. The sections of the main part end
+ * there; the sidebar is part of the header band. Returns its left edge, or
+ * G_MAXDOUBLE. */
+#define SIDEBAR_MIN_LABELS 3
+
+static gboolean
+is_header_label (Mp2TextCell *cell)
+{
+  GArray *tokens = mp2_text_tokenize (cell->text);
+  Mp2LexMatch match;
+  gboolean label;
+
+  label = (mp2_lexicon_match_at (tokens, 0, MP2_LEX_FIELD, 0, &match)
+           || mp2_lexicon_match_at (tokens, 0, MP2_LEX_LOCATION, 0, &match))
+          && !mp2_lexicon_match_whole (cell->text, MP2_LEX_COLUMN, MP2_TABLE_ANY, &match);
+  mp2_tokens_free (tokens);
+
+  return label;
+}
+
+static gboolean
+crosses (Mp2Parser *parser,
+         guint      page,
+         double     edge)
+{
+  for (guint i = 0; i < parser->text->lines->len; i++)
+    {
+      Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
+
+      if (line->page != page)
+        continue;
+      for (guint j = 0; j < line->cells->len; j++)
+        {
+          Mp2TextCell *cell = g_ptr_array_index (line->cells, j);
+
+          if (cell->box.x1 < edge - 3 && cell->box.x2 > edge + 1)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static double
+find_sidebar (Mp2Parser *parser,
+              guint      page)
+{
+  double middle = parser->text->page_width[page] / 2;
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < parser->text->lines->len; i++)
+    {
+      Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
+
+      if (line->page != page)
+        continue;
+      for (guint j = 0; j < line->cells->len; j++)
+        {
+          Mp2TextCell *cell = g_ptr_array_index (line->cells, j);
+
+          if (cell->box.x1 > middle && is_header_label (cell))
+            g_array_append_val (edges, cell->box.x1);
+        }
+    }
+
+  for (guint i = 0; i < edges->len; i++)
+    {
+      double edge = g_array_index (edges, double, i);
+      guint labels = 0;
+
+      for (guint j = 0; j < edges->len; j++)
+        labels += ABS (g_array_index (edges, double, j) - edge) < 3;
+
+      if (labels >= SIDEBAR_MIN_LABELS && !crosses (parser, page, edge - 2))
+        return edge - 2;
+    }
+
+  return G_MAXDOUBLE;
+}
+
+static void
+end_at_sidebar (GPtrArray *page_sections,
+                double     sidebar)
+{
+  for (guint i = 0; i < page_sections->len; i++)
+    {
+      Mp2Section *section = g_ptr_array_index (page_sections, i);
+
+      if (section->x1 < sidebar)
+        section->x2 = sidebar;
+    }
+}
+
+/* The section that holds a cell: of those whose column and height take it in, the
+ * one whose heading stands furthest right, then lowest. */
+static gboolean
+section_holds (const Mp2Section  *section,
+               const Mp2TextCell *cell)
+{
+  return section->page == cell->page && section->heading != NULL
+         && cell->box.y1 >= section->y1 && cell->box.y1 < section->y2
+         && section->x1 <= cell->box.x1 + 2 && cell->box.x1 < section->x2 - 2;
+}
+
+static Mp2Section *
+innermost_section (GPtrArray         *sections,
+                   Mp2Section        *extra,
+                   const Mp2TextCell *cell)
+{
+  Mp2Section *best = extra != NULL && section_holds (extra, cell) ? extra : NULL;
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      Mp2Section *section = g_ptr_array_index (sections, i);
+
+      if (!section_holds (section, cell))
+        continue;
+      if (best == NULL || section->x1 > best->x1
+          || (section->x1 == best->x1 && section->y1 > best->y1))
+        best = section;
+    }
+
+  return best;
+}
+
+static gboolean
+line_has_heading (Mp2TextLine *line)
+{
+  for (guint i = 0; i < line->cells->len; i++)
+    if (((Mp2TextCell *) g_ptr_array_index (line->cells, i))->used)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Sections whose tables are theirs whatever their columns: the advance schedule's
+ * scenes are not today's, extras are not the cast, a contact list is not the crew. */
+static gboolean
+owns_its_tables (Mp2Term term)
+{
+  switch ((int) term)
+    {
+    case MP2_TERM_SECTION_ADVANCE:
+    case MP2_TERM_SECTION_BACKGROUND:
+    case MP2_TERM_SECTION_CONTACTS:
+    case MP2_TERM_SECTION_TRANSPORT:
+    case MP2_TERM_SECTION_OTHER:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A header row stands for a heading unless it is the table of the section it is in
+ * (under "CREW", or the crew list going on from the page before, or under "ADVANCE
+ * SCHEDULE"). Returns whether it added any. */
+static gboolean
+add_implied_sections (Mp2Parser  *parser,
+                      guint       page,
+                      GPtrArray  *page_sections,
+                      Mp2Section *continuation)
+{
+  gboolean added = FALSE;
+
+  for (guint i = 0; i < parser->text->lines->len; i++)
+    {
+      Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, i);
+      Mp2TextCell *first;
+      Mp2Section *holder;
+      Mp2Section *section;
+      Mp2Term term;
+
+      if (line->page != page || line_has_heading (line))
+        continue;
+      term = header_row_section (line);
+      if (term == MP2_N_TERMS)
+        continue;
+
+      first = g_ptr_array_index (line->cells, 0);
+      holder = innermost_section (page_sections, continuation, first);
+      if (holder != NULL && (holder->term == term || owns_its_tables (holder->term)))
+        continue;
+
+      section = g_new0 (Mp2Section, 1);
+      section->term = term;
+      section->heading = first;
+      section->implied = TRUE;
+      section->first_line = i;
+      section->page = page;
+      section->x1 = first->box.x1 - 4;
+      section->x2 = G_MAXDOUBLE;
+      section->y1 = line->box.y1 - 1;
+      g_ptr_array_add (page_sections, section);
+      g_ptr_array_add (parser->sections, section);
+      added = TRUE;
+    }
+
+  return added;
+}
+
+static void
+reset_section_ends (Mp2Parser *parser,
+                    GPtrArray *page_sections,
+                    guint      page)
+{
+  for (guint i = 0; i < page_sections->len; i++)
+    ((Mp2Section *) g_ptr_array_index (page_sections, i))->y2 = parser->text->page_height[page] + 1000;
+}
+
 /* A section that reaches the foot of a page goes on at the top of the next one, up
  * to that page's first heading: a crew list printed over two pages. When that
  * heading names the same kind of section ("CREW (continued)"), the list goes on
  * under it too. */
-static void
+static Mp2Section *
 continue_from_previous_page (Mp2Parser *parser,
                              GPtrArray *previous,
                              GPtrArray *page_sections,
@@ -431,7 +599,7 @@ continue_from_previous_page (Mp2Parser *parser,
   double left;
 
   if (previous == NULL || previous->len == 0)
-    return;
+    return NULL;
 
   left = leftmost_heading (previous);
   for (guint i = 0; i < previous->len; i++)
@@ -442,7 +610,7 @@ continue_from_previous_page (Mp2Parser *parser,
         last = candidate;
     }
   if (last == NULL)
-    return;
+    return NULL;
 
   section = g_new0 (Mp2Section, 1);
   *section = *last;
@@ -456,6 +624,8 @@ continue_from_previous_page (Mp2Parser *parser,
   first = first_main_heading (page_sections);
   if (first != NULL && first->term == last->term && !first->implied)
     first->parent = section->parent;
+
+  return section;
 }
 
 Mp2Section *
@@ -494,24 +664,7 @@ static Mp2Section *
 best_section (Mp2Parser   *parser,
               Mp2TextCell *cell)
 {
-  Mp2Section *best = NULL;
-
-  for (guint i = 0; i < parser->sections->len; i++)
-    {
-      Mp2Section *section = g_ptr_array_index (parser->sections, i);
-
-      if (section->page != cell->page || section->heading == NULL)
-        continue;
-      if (cell->box.y1 < section->y1 || cell->box.y1 >= section->y2)
-        continue;
-      if (section->x1 > cell->box.x1 + 2)
-        continue;
-      if (best == NULL || section->x1 > best->x1
-          || (section->x1 == best->x1 && section->y1 > best->y1))
-        best = section;
-    }
-
-  return best;
+  return innermost_section (parser->sections, NULL, cell);
 }
 
 static void
@@ -590,20 +743,33 @@ mp2_parser_find_sections (Mp2Parser *parser)
   for (guint page = 0; page < parser->text->n_pages; page++)
     {
       GPtrArray *page_sections = g_ptr_array_new ();
+      Mp2Section *continuation;
+      double sidebar;
 
-      collect_page_headings (parser, page, page_sections);
       g_ptr_array_add (pages, page_sections);
-    }
-
-  add_implied_sections (parser, pages);
-
-  for (guint page = 0; page < parser->text->n_pages; page++)
-    {
-      GPtrArray *page_sections = g_ptr_array_index (pages, page);
-
+      collect_page_headings (parser, page, page_sections);
+      sidebar = find_sidebar (parser, page);
+      end_at_sidebar (page_sections, sidebar);
+      reset_section_ends (parser, page_sections, page);
       find_page_sections (parser, page_sections);
-      continue_from_previous_page (parser, page > 0 ? g_ptr_array_index (pages, page - 1) : NULL,
-                                   page_sections, page);
+      continuation = continue_from_previous_page (parser,
+                                                  page > 0 ? g_ptr_array_index (pages, page - 1) : NULL,
+                                                  page_sections, page);
+      if (continuation != NULL)
+        continuation->x2 = continuation->x1 < sidebar ? sidebar : G_MAXDOUBLE;
+
+      /* Header rows that stand for headings cut the sections they fall in. */
+      if (add_implied_sections (parser, page, page_sections, continuation))
+        {
+          end_at_sidebar (page_sections, sidebar);
+          reset_section_ends (parser, page_sections, page);
+          find_page_sections (parser, page_sections);
+          if (continuation != NULL)
+            {
+              continuation->y2 = parser->text->page_height[page] + 1000;
+              end_at_next_heading (continuation, page_sections, FALSE);
+            }
+        }
     }
 
   assign_cells (parser, header);

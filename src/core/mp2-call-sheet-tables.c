@@ -175,6 +175,22 @@ set_column_bounds (Mp2Table *table,
     }
 }
 
+static gboolean
+labels_follow (Mp2TextLine  *line,
+               guint         index,
+               Mp2TableKind  kind)
+{
+  for (guint i = index + 1; i < line->cells->len; i++)
+    {
+      Mp2LexMatch match;
+
+      if (match_column (g_ptr_array_index (line->cells, i), kind, &match))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* A header line may hold two tables side by side ("Position Name Phone Call Position
  * Name Phone Call"): a column label seen a second time starts the next table. */
 static void
@@ -192,19 +208,25 @@ split_header (Mp2Parser    *parser,
       Mp2TextCell *cell = g_ptr_array_index (line->cells, i);
       Mp2LexMatch match;
       Mp2Column column = { 0 };
+      gboolean again;
 
       if (mp2_parser_cell_section (parser, cell) != section || !match_column (cell, kind, &match))
         continue;
 
-      /* columns read as nothing may come more than once */
-      if (table == NULL
-          || (match.entry->term != MP2_TERM_COLUMN_OTHER && table_has_term (table, match.entry->term)))
+      /* A label seen again starts a table beside this one when more labels follow
+       * it; alone at the end ("… | Obsada | Obiekt") it is one more column, read as
+       * nothing. Such columns may come more than once. */
+      column.term = match.entry->term;
+      again = table != NULL && column.term != MP2_TERM_COLUMN_OTHER
+              && table_has_term (table, column.term);
+      if (again && !labels_follow (line, i, kind))
+        column.term = MP2_TERM_COLUMN_OTHER;
+      else if (table == NULL || again)
         {
           table = table_new (kind, section, line, line_index);
           g_ptr_array_add (tables, table);
         }
 
-      column.term = match.entry->term;
       column.x1 = cell->box.x1;
       column.x2 = cell->box.x2;
       column.size = cell->size;
@@ -213,11 +235,13 @@ split_header (Mp2Parser    *parser,
     }
 }
 
+/* Tables reach the right edge of the page, or the sidebar beside them. */
 static double
 section_right (Mp2Parser   *parser,
+               Mp2Section  *section,
                Mp2TextLine *line)
 {
-  return parser->text->page_width[line->page];
+  return MIN (parser->text->page_width[line->page], section->x2);
 }
 
 static void
@@ -272,30 +296,102 @@ belongs_to_table (Mp2Parser   *parser,
   return section == table->section || g_ptr_array_find (table->absorbed, section, NULL);
 }
 
-/* A crew list's department may be called like a section ("Transport", "Catering"),
- * bold on a line of its own: inside the table, it is a department row, and the
- * "section" it seemed to start is the rest of the table. */
-static gboolean
-absorb_department_heading (Mp2Parser   *parser,
-                           Mp2Table    *table,
-                           Mp2TextLine *line)
+static guint
+count_column_labels (Mp2TextLine *line)
 {
-  Mp2TextCell *cell = g_ptr_array_index (line->cells, 0);
-  Mp2Section *section = mp2_parser_cell_section (parser, cell);
+  guint count = 0;
 
-  Mp2LexMatch match;
+  for (guint i = 0; i < line->cells->len; i++)
+    {
+      Mp2LexMatch match;
 
-  if (table->kind != MP2_TABLE_CREW || line->cells->len != 1 || section == NULL
-      || section->heading != cell || mp2_text_is_upper (cell->text)
-      || !mp2_lexicon_match_whole (cell->text, MP2_LEX_SECTION, 0, &match))
+      count += match_column (g_ptr_array_index (line->cells, i), MP2_TABLE_ANY, &match);
+    }
+
+  return count;
+}
+
+/* The next line with text inside the table is one of its rows: its cells fall in two
+ * columns at least, and it is not a header row of its own. */
+static gboolean
+next_line_is_row (Mp2Parser *parser,
+                  Mp2Table  *table,
+                  guint      line_index)
+{
+  Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, line_index);
+
+  for (guint i = line_index + 1; i < parser->text->lines->len; i++)
+    {
+      Mp2TextLine *next = mp2_pdf_text_get_line (parser->text, i);
+      guint columns = 0;
+      int last = -1;
+
+      if (next->page != line->page)
+        return FALSE;
+
+      for (guint j = 0; j < next->cells->len; j++)
+        {
+          Mp2TextCell *cell = g_ptr_array_index (next->cells, j);
+          int column;
+
+          if (cell->box.x1 >= table->right || cell->box.x2 <= table->left)
+            continue;
+          column = assign_column (table, cell);
+          if (column >= 0 && column != last)
+            {
+              columns++;
+              last = column;
+            }
+        }
+
+      if (columns == 0)
+        continue;
+
+      return columns >= 2 && count_column_labels (next) < 2;
+    }
+
+  return FALSE;
+}
+
+/* A crew list's department may be called like a section ("TRANSPORTATION",
+ * "LOCATIONS", "Catering"), on a line of its own within the table: when rows of the
+ * table follow it, it is a department row, and the "section" it seemed to start is
+ * the rest of the table. */
+static gboolean
+absorb_department_heading (Mp2Parser *parser,
+                           Mp2Table  *table,
+                           guint      line_index)
+{
+  Mp2TextLine *line = mp2_pdf_text_get_line (parser->text, line_index);
+  Mp2TextCell *heading = NULL;
+  Mp2Section *section;
+
+  if (table->kind != MP2_TABLE_CREW)
     return FALSE;
-  if (cell->box.x1 < table->left || cell->box.x1 >= table->right)
+
+  for (guint i = 0; i < line->cells->len; i++)
+    {
+      Mp2TextCell *cell = g_ptr_array_index (line->cells, i);
+
+      if (cell->box.x1 < table->left || cell->box.x1 >= table->right)
+        continue;
+      if (heading != NULL)
+        return FALSE;
+      heading = cell;
+    }
+
+  if (heading == NULL)
+    return FALSE;
+  section = mp2_parser_cell_section (parser, heading);
+  if (section == NULL || section->heading != heading || section->implied
+      || g_ptr_array_find (table->absorbed, section, NULL)
+      || !next_line_is_row (parser, table, line_index))
     return FALSE;
 
   g_ptr_array_add (table->absorbed, section);
   g_free (table->department);
-  table->department = g_strdup (cell->text);
-  cell->used = TRUE;
+  table->department = g_strdup (heading->text);
+  heading->used = TRUE;
 
   return TRUE;
 }
@@ -486,7 +582,7 @@ read_table_rows (Mp2Parser *parser,
           last_bottom = line->box.y2;
           continue;
         }
-      if (absorb_department_heading (parser, table, line))
+      if (absorb_department_heading (parser, table, i))
         {
           last_bottom = line->box.y2;
           continue;
@@ -544,7 +640,7 @@ find_section_tables (Mp2Parser  *parser,
         found = kind;
 
       split_header (parser, line, i, section, found, tables);
-      bound_tables (tables, first, section_right (parser, line));
+      bound_tables (tables, first, section_right (parser, section, line));
       return;
     }
 }
