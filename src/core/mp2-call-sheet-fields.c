@@ -480,19 +480,19 @@ mp2_parser_apply_date (Mp2Parser           *parser,
   mp2_parser_set_box (parser, "date", cell);
 
   if (!mp2_date_weekday_matches (date))
-    /* Translators: %s is the date as printed on the call sheet */
     mp2_call_sheet_add_warning (parser->sheet,
+                                /* Translators: %s is the date as printed on the call sheet */
                                 _("The weekday printed with the date (%s) does not fall "
                                   "on that date: check the date."), printed);
   if (date->ambiguous && parser->date_order == MP2_DATE_ORDER_MONTH_FIRST)
-    /* Translators: %s is the date as printed on the call sheet, such as 03/04/2025 */
     mp2_call_sheet_add_warning (parser->sheet,
+                                /* Translators: %s is the date as printed on the call sheet, such as 03/04/2025 */
                                 _("The date %s could be read day first or month first; "
                                   "it was read month first, as the sheet is in American "
                                   "English: check the date."), printed);
   else if (date->ambiguous)
-    /* Translators: %s is the date as printed on the call sheet, such as 03/04/2025 */
     mp2_call_sheet_add_warning (parser->sheet,
+                                /* Translators: %s is the date as printed on the call sheet, such as 03/04/2025 */
                                 _("The date %s could be read day first or month first; "
                                   "it was read day first: check the date."), printed);
 }

@@ -936,8 +936,8 @@ warn_days (Mp2Parser *parser)
   int total = mp2_call_sheet_get_total_days (parser->sheet);
 
   if (day != MP2_CALL_SHEET_NO_NUMBER && total != MP2_CALL_SHEET_NO_NUMBER && day > total)
-    /* Translators: “day 45 of 44” of the shoot */
     mp2_call_sheet_add_warning (parser->sheet,
+                                /* Translators: “day 45 of 44” of the shoot */
                                 _("The sheet says day %d of %d: the day is after the "
                                   "last day."), day, total);
 }
@@ -963,9 +963,9 @@ warn_scene_cast (Mp2Parser *parser)
             listed = g_strcmp0 (((Mp2CastMember *) g_ptr_array_index (cast, k))->id,
                                 scene->cast[j]) == 0;
           if (!listed)
-            /* Translators: the first %s is a scene number, the second the cast
-             * number or name given in the scene's row */
             mp2_call_sheet_add_warning (parser->sheet,
+                                        /* Translators: the first %s is a scene number, the second the cast
+                                         * number or name given in the scene's row */
                                         _("Scene %s has cast member %s, who is not in the "
                                           "cast list."), scene->number, scene->cast[j]);
         }

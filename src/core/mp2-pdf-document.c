@@ -105,13 +105,20 @@ has_pdf_header (GBytes *bytes)
   return FALSE;
 }
 
-static void
-set_too_large_error (GError **error)
+/**
+ * mp2_pdf_document_set_too_large_error:
+ * @error: where to report it
+ *
+ * Sets the #MP2_PARSE_ERROR_TOO_LARGE error of a file over %MP2_PDF_MAX_BYTES, for
+ * whoever refuses such a file before it reaches the reader.
+ */
+void
+mp2_pdf_document_set_too_large_error (GError **error)
 {
   g_autofree char *limit = g_format_size (MP2_PDF_MAX_BYTES);
 
-  /* Translators: %s is a size, such as “64.0 MB” */
   g_set_error (error, MP2_PARSE_ERROR, MP2_PARSE_ERROR_TOO_LARGE,
+               /* Translators: %s is a size, such as “64.0 MB” */
                _("The file is larger than %s, far more than any call sheet. "
                  "Check that you picked the right file."), limit);
 }
@@ -132,7 +139,7 @@ check_bytes (GBytes  *bytes,
 
   if (size > MP2_PDF_MAX_BYTES)
     {
-      set_too_large_error (error);
+      mp2_pdf_document_set_too_large_error (error);
       return FALSE;
     }
 
@@ -281,7 +288,7 @@ read_file_bytes (GFile         *file,
 
   if (g_file_info_get_size (info) > MP2_PDF_MAX_BYTES)
     {
-      set_too_large_error (error);
+      mp2_pdf_document_set_too_large_error (error);
       return NULL;
     }
 
@@ -319,7 +326,7 @@ mp2_pdf_document_new_from_path (const char  *path,
   /* Only to refuse a huge file before reading it: check_bytes() checks what was read. */
   if (g_stat (path, &info) == 0 && info.st_size > MP2_PDF_MAX_BYTES)
     {
-      set_too_large_error (error);
+      mp2_pdf_document_set_too_large_error (error);
       return NULL;
     }
 

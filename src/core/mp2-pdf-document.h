@@ -25,6 +25,7 @@ G_DECLARE_FINAL_TYPE (Mp2PdfDocument, mp2_pdf_document, MP2, PDF_DOCUMENT, GObje
 Mp2PdfDocument  *mp2_pdf_document_new_from_bytes    (GBytes              *bytes,
                                                      const char          *password,
                                                      GError             **error);
+void             mp2_pdf_document_set_too_large_error (GError           **error);
 Mp2PdfDocument  *mp2_pdf_document_new_from_path     (const char          *path,
                                                      const char          *password,
                                                      GError             **error);
