@@ -1,0 +1,698 @@
+/* mp2-notifier.c
+ *
+ * Turns the pipeline's events into desktop notifications (libnotify):
+ *
+ *  - "schedule-created" of a day waiting for review: "New call sheet: Day 12 · Cicha
+ *    Woda", "Thursday 28 March · your call 06:30";
+ *  - "schedule-updated::revision": "Call sheet revised: Day 12 · Cicha Woda", with
+ *    what moved ("Call 07:00 → 06:30 · set moved to Chełmska 21");
+ *  - "error-occurred": "Could not read “file.pdf”", "Could not add Day 12 to the
+ *    calendar", with the error's sentence.
+ *
+ * A day has one notification, replaced rather than stacked: a revision or an error
+ * of a day updates the notification already there. It is closed once the user has
+ * dealt with the day (confirmed, in the calendar, dismissed), and when a revision
+ * makes it out of date while revision notifications are switched off. "Review" (and
+ * a click on the notification) activates the application's "show-day" action with
+ * the schedule's id; the UI brings the window up on that day.
+ *
+ * The switches in GSettings are read at each event, so that a change in Preferences
+ * counts at once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mp2-notifier"
+
+#include "config.h"
+
+#include "mp2-notifier.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mp2-errors.h"
+#include "mp2-notify-compat.h"
+#include "mp2-time-parse.h"
+
+/* The notification about a problem that belongs to no day. */
+#define NO_DAY_KEY "mp2-notifier:no-day"
+
+struct _Mp2Notifier
+{
+  GObject       parent_instance;
+
+  Mp2Pipeline  *pipeline;
+  GSettings    *settings;
+  GApplication *application;     /* weak: the application owns the notifier */
+
+  GHashTable   *notifications;   /* day key → NotifyNotification, one per day */
+};
+
+G_DEFINE_FINAL_TYPE (Mp2Notifier, mp2_notifier, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_PIPELINE,
+  PROP_SETTINGS,
+  PROP_APPLICATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Actions ------------------------------------------------------------------------ */
+
+/* What "Review" opens. The notification keeps it, and may outlive the notifier. */
+typedef struct
+{
+  GWeakRef application;
+  gint64   schedule_id;      /* 0: no day, only bring the window up */
+} ReviewTarget;
+
+static ReviewTarget *
+review_target_new (GApplication *application,
+                   gint64        schedule_id)
+{
+  ReviewTarget *target = g_new0 (ReviewTarget, 1);
+
+  g_weak_ref_init (&target->application, application);
+  target->schedule_id = schedule_id;
+
+  return target;
+}
+
+static void
+review_target_free (gpointer data)
+{
+  ReviewTarget *target = data;
+
+  g_weak_ref_clear (&target->application);
+  g_free (target);
+}
+
+static void
+on_notification_review_cb (NotifyNotification *notification,
+                           char               *action,
+                           gpointer            user_data)
+{
+  ReviewTarget *target = user_data;
+  g_autoptr(GApplication) application = g_weak_ref_get (&target->application);
+  GActionGroup *actions;
+
+  if (application == NULL)
+    return;
+
+  if (!g_application_get_is_registered (application))
+    {
+      g_warning ("The application is not registered: cannot show the day of a notification");
+      return;
+    }
+
+  actions = G_ACTION_GROUP (application);
+  if (target->schedule_id > 0 && g_action_group_has_action (actions, "show-day"))
+    g_action_group_activate_action (actions, "show-day",
+                                    g_variant_new_int64 (target->schedule_id));
+  else
+    g_application_activate (application);
+}
+
+/* The default action (a click on the notification) and "Review" both open the day;
+ * without a day, a click brings the window up. */
+static void
+set_actions (NotifyNotification *notification,
+             GApplication       *application,
+             gint64              schedule_id)
+{
+  notify_notification_clear_actions (notification);
+  if (application == NULL)
+    return;
+
+  /* Translators: the action of a click on a notification; most notification
+   * servers do not show it */
+  notify_notification_add_action (notification, "default", _("Show"),
+                                  on_notification_review_cb,
+                                  review_target_new (application, schedule_id),
+                                  review_target_free);
+  if (schedule_id > 0)
+    /* Translators: a button of a notification about a call sheet: opens the day */
+    notify_notification_add_action (notification, "review", _("Review"),
+                                    on_notification_review_cb,
+                                    review_target_new (application, schedule_id),
+                                    review_target_free);
+}
+
+/* What the notifications say --------------------------------------------------------- */
+
+/* "Day 12 · Cicha Woda", or NULL when the sheet says neither. */
+static char *
+dup_day_title (Mp2CallSheet *sheet)
+{
+  const char *production = mp2_call_sheet_get_production (sheet);
+  int day = mp2_call_sheet_get_shooting_day (sheet);
+  gboolean has_production = production != NULL && *production != '\0';
+
+  if (day > 0 && has_production)
+    /* Translators: a shooting day in a notification's title: its number, then the
+     * production, e.g. "Day 12 · Cicha Woda" */
+    return g_strdup_printf (_("Day %d · %s"), day, production);
+  if (day > 0)
+    /* Translators: a shooting day in a notification's title, e.g. "Day 12" */
+    return g_strdup_printf (_("Day %d"), day);
+
+  return has_production ? g_strdup (production) : NULL;
+}
+
+/* "Thursday 28 March", in the user's language. */
+static char *
+dup_date (Mp2CallSheet *sheet)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+
+  if (!mp2_call_sheet_get_date (sheet, &year, &month, &day))
+    return NULL;
+
+  date = g_date_time_new_utc (year, month, day, 12, 0, 0);
+  if (date == NULL)
+    return NULL;
+
+  /* Translators: the date of a shooting day in a notification, a g_date_time_format()
+   * format (see its documentation): "%A %-d %B" gives "Thursday 28 March" */
+  return g_date_time_format (date, _("%A %-d %B"));
+}
+
+/* The user's own call when the crew or cast list has it, else the crew call. */
+static int
+get_my_call (Mp2CallSheet *sheet)
+{
+  const Mp2PersonalCall *personal = mp2_call_sheet_get_personal_call (sheet);
+
+  if (personal != NULL && personal->call != MP2_CALL_SHEET_NO_TIME)
+    return personal->call;
+
+  return mp2_call_sheet_get_time (sheet, MP2_TIME_FIELD_CREW_CALL);
+}
+
+/* "Thursday 28 March · your call 06:30", with the user's corrections applied. */
+static char *
+dup_day_line (Mp2Schedule *schedule)
+{
+  g_autoptr(Mp2CallSheet) sheet = mp2_schedule_dup_effective_sheet (schedule);
+  g_autofree char *date = NULL;
+  g_autofree char *call = NULL;
+
+  if (sheet == NULL)
+    return NULL;
+
+  date = dup_date (sheet);
+  call = mp2_time_format (get_my_call (sheet));
+
+  if (date != NULL && call != NULL)
+    /* Translators: the body of a new call sheet's notification: the day's date, then
+     * the time the user is called to set, e.g. "Thursday 28 March · your call 06:30" */
+    return g_strdup_printf (_("%s · your call %s"), date, call);
+  if (call != NULL)
+    /* Translators: the body of a new call sheet's notification; %s is a time, "06:30" */
+    return g_strdup_printf (_("Your call %s"), call);
+
+  return g_steal_pointer (&date);
+}
+
+static char *
+dup_new_sheet_summary (Mp2Schedule *schedule)
+{
+  g_autoptr(Mp2CallSheet) sheet = mp2_schedule_dup_effective_sheet (schedule);
+  g_autofree char *title = sheet != NULL ? dup_day_title (sheet) : NULL;
+
+  if (title == NULL)
+    /* Translators: a notification's title, for a sheet without a day number or title */
+    return g_strdup (_("New call sheet"));
+
+  /* Translators: a notification's title; %s is the day, e.g. "Day 12 · Cicha Woda" */
+  return g_strdup_printf (_("New call sheet: %s"), title);
+}
+
+static char *
+dup_revision_summary (Mp2Schedule *schedule)
+{
+  g_autoptr(Mp2CallSheet) sheet = mp2_schedule_dup_effective_sheet (schedule);
+  g_autofree char *title = sheet != NULL ? dup_day_title (sheet) : NULL;
+
+  if (title == NULL)
+    /* Translators: a notification's title, for a sheet without a day number or title */
+    return g_strdup (_("Call sheet revised"));
+
+  /* Translators: a notification's title; %s is the day, e.g. "Day 12 · Cicha Woda" */
+  return g_strdup_printf (_("Call sheet revised: %s"), title);
+}
+
+/* What moved, else (a revision that changed nothing we compare) the day's line. */
+static char *
+dup_revision_body (Mp2Schedule *schedule)
+{
+  g_autofree char *changes = mp2_day_changes_summary (mp2_schedule_get_changes (schedule));
+
+  if (changes != NULL && *changes != '\0')
+    return g_steal_pointer (&changes);
+
+  return dup_day_line (schedule);
+}
+
+/* "Day 12", else the production, else the date: the day in a short sentence. */
+static char *
+dup_short_day_name (Mp2Schedule *schedule)
+{
+  g_autoptr(Mp2CallSheet) sheet = mp2_schedule_dup_effective_sheet (schedule);
+  const char *production;
+  int day;
+
+  if (sheet == NULL)
+    return NULL;
+
+  day = mp2_call_sheet_get_shooting_day (sheet);
+  production = mp2_call_sheet_get_production (sheet);
+  if (day > 0)
+    /* Translators: a shooting day in a notification's title, e.g. "Day 12" */
+    return g_strdup_printf (_("Day %d"), day);
+  if (production != NULL && *production != '\0')
+    return g_strdup (production);
+
+  return dup_date (sheet);
+}
+
+static char *
+dup_read_error_summary (Mp2Schedule *schedule)
+{
+  const char *file_name = mp2_schedule_get_file_name (schedule);
+  g_autofree char *base_name = NULL;
+
+  if (file_name == NULL || *file_name == '\0')
+    /* Translators: a notification's title when a PDF without a name could not be read */
+    return g_strdup (_("Could not read a call sheet"));
+
+  base_name = g_path_get_basename (file_name);
+  /* Translators: a notification's title when a PDF could not be read as a call
+   * sheet; %s is the file's name */
+  return g_strdup_printf (_("Could not read “%s”"), base_name);
+}
+
+/* The pipeline's error says what went wrong but not during what: a day without a
+ * sheet failed to be read; a confirmed one failed to reach the calendar; any other
+ * day failed while its event was updated or taken out. */
+static char *
+dup_day_error_summary (Mp2Schedule  *schedule,
+                       const GError *error)
+{
+  g_autofree char *day = NULL;
+
+  if (error->domain == MP2_PARSE_ERROR || mp2_schedule_get_sheet (schedule) == NULL)
+    return dup_read_error_summary (schedule);
+
+  day = dup_short_day_name (schedule);
+  if (day == NULL)
+    /* Translators: stands for a day in "Could not add %s to the calendar" */
+    day = g_strdup (_("this day"));
+
+  if (mp2_schedule_get_state (schedule) == MP2_DAY_STATE_CONFIRMED)
+    /* Translators: a notification's title; %s is the day, e.g. "Day 12" */
+    return g_strdup_printf (_("Could not add %s to the calendar"), day);
+
+  /* Translators: a notification's title; %s is the day, e.g. "Day 12" */
+  return g_strdup_printf (_("Could not update the calendar for %s"), day);
+}
+
+static char *
+dup_error_summary (Mp2Schedule  *schedule,
+                   const GError *error)
+{
+  if (schedule != NULL)
+    return dup_day_error_summary (schedule, error);
+
+  if (error->domain == MP2_STORE_ERROR)
+    /* Translators: a notification's title when the app's storage failed (a full disk) */
+    return g_strdup (_("Could not save your call sheets"));
+
+  /* Translators: a notification's title for any other problem; its text says what */
+  return g_strdup (_("A call sheet needs your attention"));
+}
+
+/* The notifications ---------------------------------------------------------------- */
+
+static char *
+dup_fallback_key (Mp2Schedule *schedule)
+{
+  return g_strdup_printf ("schedule:%" G_GINT64_FORMAT, mp2_schedule_get_id (schedule));
+}
+
+/* A day's notification is found by its day key: a revision, a new schedule of the
+ * same day, replaces it. A document that was never placed has no day key yet. */
+static char *
+dup_notification_key (Mp2Schedule *schedule)
+{
+  const char *day_key;
+
+  if (schedule == NULL)
+    return g_strdup (NO_DAY_KEY);
+
+  day_key = mp2_schedule_get_day_key (schedule);
+  if (day_key != NULL && *day_key != '\0')
+    return g_strdup (day_key);
+
+  return dup_fallback_key (schedule);
+}
+
+static gboolean
+ensure_libnotify (void)
+{
+  if (notify_is_initted ())
+    return TRUE;
+
+  if (!notify_init (g_get_application_name ()))
+    {
+      g_message ("Could not initialise libnotify: no notifications");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static NotifyNotification *
+ensure_notification (Mp2Notifier *self,
+                     const char  *key,
+                     const char  *summary,
+                     const char  *body)
+{
+  NotifyNotification *notification = g_hash_table_lookup (self->notifications, key);
+
+  if (notification != NULL)
+    {
+      notify_notification_update (notification, summary, body, APPLICATION_ID);
+      return notification;
+    }
+
+  notification = notify_notification_new (summary, body, APPLICATION_ID);
+  notify_notification_set_hint_string (notification, "desktop-entry", APPLICATION_ID);
+  g_hash_table_insert (self->notifications, g_strdup (key), notification);
+
+  return notification;
+}
+
+static void
+close_notification (Mp2Notifier *self,
+                    const char  *key)
+{
+  g_autoptr(NotifyNotification) notification = NULL;
+  g_autofree char *stolen_key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_hash_table_steal_extended (self->notifications, key, (gpointer *) &stolen_key,
+                                    (gpointer *) &notification))
+    return;
+
+  /* the server closed it already: expired, or the user closed it */
+  if (notify_notification_get_closed_reason (notification) != NOTIFY_CLOSED_REASON_UNSET)
+    return;
+
+  if (!notify_notification_close (notification, &error))
+    g_debug ("Could not close a notification: %s", error->message);
+}
+
+/* A document that failed and was then read has a day key now: its error goes. */
+static void
+close_fallback_notification (Mp2Notifier *self,
+                             Mp2Schedule *schedule,
+                             const char  *key)
+{
+  g_autofree char *fallback = NULL;
+
+  if (schedule == NULL)
+    return;
+
+  fallback = dup_fallback_key (schedule);
+  if (g_strcmp0 (fallback, key) != 0)
+    close_notification (self, fallback);
+}
+
+static void
+show_notification (Mp2Notifier *self,
+                   Mp2Schedule *schedule,
+                   const char  *summary,
+                   const char  *body,
+                   const char  *kind)
+{
+  g_autofree char *key = dup_notification_key (schedule);
+  g_autoptr(GError) error = NULL;
+  NotifyNotification *notification;
+
+  if (!ensure_libnotify ())
+    return;
+
+  notification = ensure_notification (self, key, summary, body);
+  set_actions (notification, self->application,
+               schedule != NULL ? mp2_schedule_get_id (schedule) : 0);
+
+  if (!notify_notification_show (notification, &error))
+    {
+      g_message ("Could not show a notification: %s", error->message);
+      return;
+    }
+
+  close_fallback_notification (self, schedule, key);
+  mp2_pipeline_emit_notification_sent (self->pipeline, schedule, kind);
+}
+
+/* The pipeline's events ------------------------------------------------------------- */
+
+static void
+on_pipeline_schedule_created_cb (Mp2Pipeline *pipeline,
+                                 Mp2Schedule *schedule,
+                                 Mp2Notifier *self)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *body = NULL;
+
+  if (mp2_schedule_get_state (schedule) != MP2_DAY_STATE_NEEDS_REVIEW)
+    return;
+  if (!g_settings_get_boolean (self->settings, "notify-new-sheet"))
+    return;
+
+  summary = dup_new_sheet_summary (schedule);
+  body = dup_day_line (schedule);
+  show_notification (self, schedule, summary, body, "new-sheet");
+}
+
+static void
+on_pipeline_schedule_revised_cb (Mp2Pipeline *pipeline,
+                                 Mp2Schedule *schedule,
+                                 Mp2Notifier *self)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *body = NULL;
+
+  if (!g_settings_get_boolean (self->settings, "notify-changes"))
+    {
+      /* what the day's notification says may be out of date now */
+      g_autofree char *key = dup_notification_key (schedule);
+
+      close_notification (self, key);
+      return;
+    }
+
+  summary = dup_revision_summary (schedule);
+  body = dup_revision_body (schedule);
+  show_notification (self, schedule, summary, body, "revision");
+}
+
+static gboolean
+is_dealt_with (Mp2DayState state)
+{
+  return state == MP2_DAY_STATE_CONFIRMED || state == MP2_DAY_STATE_SYNCED
+         || state == MP2_DAY_STATE_DISMISSED || state == MP2_DAY_STATE_SUPERSEDED;
+}
+
+static void
+on_pipeline_schedule_state_cb (Mp2Pipeline *pipeline,
+                               Mp2Schedule *schedule,
+                               Mp2Notifier *self)
+{
+  g_autofree char *key = NULL;
+
+  if (!is_dealt_with (mp2_schedule_get_state (schedule)))
+    return;
+
+  key = dup_notification_key (schedule);
+  close_notification (self, key);
+}
+
+static void
+on_pipeline_error_occurred_cb (Mp2Pipeline *pipeline,
+                               Mp2Schedule *schedule,
+                               GError      *error,
+                               Mp2Notifier *self)
+{
+  g_autofree char *summary = NULL;
+
+  if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (!g_settings_get_boolean (self->settings, "notify-errors"))
+    return;
+
+  summary = dup_error_summary (schedule, error);
+  show_notification (self, schedule, summary, error->message, "error");
+}
+
+static void
+connect_pipeline (Mp2Notifier *self)
+{
+  g_signal_connect_object (self->pipeline, "schedule-created",
+                           G_CALLBACK (on_pipeline_schedule_created_cb), self, 0);
+  g_signal_connect_object (self->pipeline, "schedule-updated::revision",
+                           G_CALLBACK (on_pipeline_schedule_revised_cb), self, 0);
+  g_signal_connect_object (self->pipeline, "schedule-updated::state",
+                           G_CALLBACK (on_pipeline_schedule_state_cb), self, 0);
+  g_signal_connect_object (self->pipeline, "error-occurred",
+                           G_CALLBACK (on_pipeline_error_occurred_cb), self, 0);
+}
+
+/* The object ---------------------------------------------------------------------- */
+
+/**
+ * mp2_notifier_new:
+ * @pipeline: the pipeline whose events are told
+ * @settings: the app's settings (the notification switches)
+ * @application: the application whose "show-day" action opens a day
+ *
+ * Initialises libnotify with the application's name if nobody did.
+ *
+ * Returns: (transfer full): a notifier, listening from now on
+ */
+Mp2Notifier *
+mp2_notifier_new (Mp2Pipeline  *pipeline,
+                  GSettings    *settings,
+                  GApplication *application)
+{
+  g_return_val_if_fail (MP2_IS_PIPELINE (pipeline), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
+
+  return g_object_new (MP2_TYPE_NOTIFIER,
+                       "pipeline", pipeline,
+                       "settings", settings,
+                       "application", application,
+                       NULL);
+}
+
+static void
+mp2_notifier_constructed (GObject *object)
+{
+  Mp2Notifier *self = MP2_NOTIFIER (object);
+
+  G_OBJECT_CLASS (mp2_notifier_parent_class)->constructed (object);
+
+  g_assert (self->pipeline != NULL);
+  g_assert (self->settings != NULL);
+
+  ensure_libnotify ();
+  connect_pipeline (self);
+}
+
+static void
+mp2_notifier_dispose (GObject *object)
+{
+  Mp2Notifier *self = MP2_NOTIFIER (object);
+
+  if (self->pipeline != NULL)
+    g_signal_handlers_disconnect_by_data (self->pipeline, self);
+
+  /* The notifications stay on screen; their actions work while the app runs. */
+  g_clear_pointer (&self->notifications, g_hash_table_unref);
+  g_clear_weak_pointer (&self->application);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->pipeline);
+
+  G_OBJECT_CLASS (mp2_notifier_parent_class)->dispose (object);
+}
+
+static void
+mp2_notifier_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  Mp2Notifier *self = MP2_NOTIFIER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PIPELINE:
+      g_value_set_object (value, self->pipeline);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_APPLICATION:
+      g_value_set_object (value, self->application);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp2_notifier_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  Mp2Notifier *self = MP2_NOTIFIER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PIPELINE:
+      self->pipeline = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_APPLICATION:
+      g_set_weak_pointer (&self->application, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp2_notifier_class_init (Mp2NotifierClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = mp2_notifier_constructed;
+  object_class->dispose = mp2_notifier_dispose;
+  object_class->get_property = mp2_notifier_get_property;
+  object_class->set_property = mp2_notifier_set_property;
+
+  properties[PROP_PIPELINE] =
+    g_param_spec_object ("pipeline", NULL, NULL,
+                         MP2_TYPE_PIPELINE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                         | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                         | G_PARAM_STATIC_STRINGS);
+  properties[PROP_APPLICATION] =
+    g_param_spec_object ("application", NULL, NULL,
+                         G_TYPE_APPLICATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                         | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mp2_notifier_init (Mp2Notifier *self)
+{
+  self->notifications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
