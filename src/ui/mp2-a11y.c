@@ -15,6 +15,7 @@
 
 #include "mp2-a11y.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 /**
@@ -116,4 +117,121 @@ mp2_a11y_label_drop_down (GtkDropDown *drop_down,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value ? value : "",
                                       -1);
     }
+}
+
+static void
+label_entry_row_button (GtkButton *button)
+{
+  const char *icon_name = gtk_button_get_icon_name (button);
+  const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (button));
+  g_autofree char *name = NULL;
+
+  if (g_strcmp0 (icon_name, "adw-entry-apply-symbolic") == 0)
+    name = g_strdup (_("Apply"));
+  else if ((g_strcmp0 (icon_name, "view-reveal-symbolic") == 0
+            || g_strcmp0 (icon_name, "view-conceal-symbolic") == 0) && tooltip != NULL)
+    name = mp2_a11y_strip_mnemonic (tooltip);
+
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    name, -1);
+}
+
+static void
+label_entry_row_part (GtkWidget  *widget,
+                      const char *title)
+{
+  if (GTK_IS_TEXT (widget))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
+      return;
+    }
+
+  if (GTK_IS_BUTTON (widget))
+    {
+      label_entry_row_button (GTK_BUTTON (widget));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    label_entry_row_part (child, title);
+}
+
+/**
+ * mp2_a11y_label_entry_row:
+ * @row: an #AdwEntryRow (or #AdwPasswordEntryRow)
+ *
+ * libadwaita 1.2 names the row after its title, but not the text inside it, where
+ * the focus goes, nor its icon-only buttons, so a screen reader only says "text"
+ * and "button". Names the text after the row's title, the apply button "Apply" and
+ * a password row's button that shows the text after its tooltip. Call it again when
+ * the title changes; other buttons of the row are left alone.
+ */
+void
+mp2_a11y_label_entry_row (AdwEntryRow *row)
+{
+  const char *title;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (row));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    label_entry_row_part (child, title != NULL ? title : "");
+}
+
+/* A toast's close button is an icon only, without a name. */
+static void
+label_close_buttons (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root)
+      && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), "window-close-symbolic") == 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Close"), -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    label_close_buttons (child);
+}
+
+static void
+fix_toast_buttons (GtkWidget *overlay)
+{
+  mp2_a11y_fix_mnemonic_buttons (overlay);
+  label_close_buttons (overlay);
+}
+
+static gboolean
+fix_toast_buttons_cb (gpointer user_data)
+{
+  g_autoptr(GtkWidget) overlay = user_data;
+
+  fix_toast_buttons (overlay);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * mp2_a11y_add_toast:
+ * @overlay: an #AdwToastOverlay
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast. libadwaita gives a toast's button a mnemonic label, which GTK 4.8
+ * names twice ("Undo Undo"), and its close button no name at all; both are named
+ * once they exist.
+ */
+void
+mp2_a11y_add_toast (AdwToastOverlay *overlay,
+                    AdwToast        *toast)
+{
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (overlay, toast);
+  fix_toast_buttons (GTK_WIDGET (overlay));
+  g_idle_add (fix_toast_buttons_cb, g_object_ref (overlay));
 }

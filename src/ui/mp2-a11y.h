@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -14,5 +14,8 @@ void  mp2_a11y_fix_mnemonic_buttons    (GtkWidget   *root);
 void  mp2_a11y_label_drop_down         (GtkDropDown *drop_down,
                                         const char  *label,
                                         const char  *value);
+void  mp2_a11y_label_entry_row         (AdwEntryRow *row);
+void  mp2_a11y_add_toast               (AdwToastOverlay *overlay,
+                                        AdwToast        *toast);
 
 G_END_DECLS

@@ -11,15 +11,29 @@
 
 #include <glib/gi18n.h>
 
+#include "mp2-a11y.h"
 #include "mp2-debug-info.h"
+#include "mp2-eds-calendar-sink.h"
+#include "mp2-folder-source.h"
+#include "mp2-notifier.h"
+#include "mp2-pipeline.h"
 #include "mp2-preferences-window.h"
 #include "mp2-window.h"
 
 struct _Mp2Application
 {
-  AdwApplication  parent_instance;
+  AdwApplication   parent_instance;
 
-  GSettings      *settings;
+  GSettings       *settings;
+  GCancellable    *cancellable;
+
+  Mp2Store        *store;
+  GError          *store_error;     /* why the store could not be opened */
+  Mp2Pipeline     *pipeline;
+  Mp2Notifier     *notifier;
+  Mp2FolderSource *folder_source;
+  GPtrArray       *waiting_files;   /* GFile: opened before the store was open */
+  GHashTable      *opened_files;    /* candidate ids of files the user opened */
 };
 
 G_DEFINE_FINAL_TYPE (Mp2Application, mp2_application, ADW_TYPE_APPLICATION)
@@ -52,50 +66,83 @@ static const struct
 };
 
 static Mp2Window *
-find_empty_window (Mp2Application *self)
+create_window (Mp2Application *self)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    {
-      if (MP2_IS_WINDOW (l->data) && mp2_window_is_empty (l->data))
-        return l->data;
-    }
+  Mp2Window *window = g_object_new (MP2_TYPE_WINDOW, "application", self, NULL);
 
-  return NULL;
+  if (self->pipeline != NULL)
+    mp2_window_set_pipeline (window, self->pipeline);
+  else if (self->store_error != NULL)
+    mp2_window_show_store_error (window, self->store_error);
+
+  return window;
 }
 
 static Mp2Window *
-create_window (Mp2Application *self)
+ensure_window (Mp2Application *self)
 {
-  return g_object_new (MP2_TYPE_WINDOW, "application", self, NULL);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (MP2_IS_WINDOW (window))
+    return MP2_WINDOW (window);
+
+  return create_window (self);
 }
 
 /**
- * mp2_application_open_files:
+ * mp2_application_import_files:
  * @self: a #Mp2Application
- * @files: (array length=n_files): the PDFs to show
+ * @files: (array length=n_files): PDFs opened, dropped or given on the command line
  * @n_files: the number of files
  *
- * Shows each file in a window: a window that shows no document yet is used first,
- * then new windows are opened.
+ * Reads the files into days. Files opened before the app's records are open wait
+ * for them.
  */
 void
-mp2_application_open_files (Mp2Application  *self,
-                            GFile          **files,
-                            guint            n_files)
+mp2_application_import_files (Mp2Application  *self,
+                              GFile          **files,
+                              guint            n_files)
 {
   g_return_if_fail (MP2_IS_APPLICATION (self));
   g_return_if_fail (files != NULL || n_files == 0);
 
   for (guint i = 0; i < n_files; i++)
     {
-      Mp2Window *window = find_empty_window (self);
+      if (self->pipeline == NULL)
+        {
+          g_ptr_array_add (self->waiting_files, g_object_ref (files[i]));
+          continue;
+        }
 
-      if (window == NULL)
-        window = create_window (self);
-
-      mp2_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
+      g_hash_table_add (self->opened_files, mp2_folder_source_id_for_file (files[i]));
     }
+
+  if (self->pipeline != NULL)
+    mp2_folder_source_add_files (self->folder_source, files, n_files);
+}
+
+/**
+ * mp2_application_open_files:
+ * @self: a #Mp2Application
+ * @files: (array length=n_files): the PDFs to read
+ * @n_files: the number of files
+ *
+ * Reads the files and shows the window, on the day of the first file.
+ */
+void
+mp2_application_open_files (Mp2Application  *self,
+                            GFile          **files,
+                            guint            n_files)
+{
+  Mp2Window *window;
+
+  g_return_if_fail (MP2_IS_APPLICATION (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  window = ensure_window (self);
+  mp2_window_expect_import (window);
+  mp2_application_import_files (self, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /**
@@ -129,7 +176,10 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   Mp2PreferencesWindow *preferences;
 
-  preferences = mp2_preferences_window_new (self->settings);
+  preferences = mp2_preferences_window_new (self->settings,
+                                            self->pipeline != NULL
+                                            ? mp2_pipeline_get_calendar_sink (self->pipeline)
+                                            : NULL);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -170,11 +220,225 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* A notification's Review button: the window comes up on that day. */
+static void
+show_day_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  Mp2Application *self = user_data;
+  Mp2Window *window = ensure_window (self);
+
+  mp2_window_show_day (window, g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "show-day", show_day_activated, "x" },
   { "preferences", preferences_activated },
   { "about", about_activated },
 };
+
+/* The services: the store, the pipeline on it, and what feeds and follows it ------------- */
+
+static void
+on_file_failed_cb (Mp2Application *self,
+                   GFile          *file,
+                   const GError   *error)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (MP2_IS_WINDOW (window))
+    mp2_a11y_add_toast (mp2_window_get_toast_overlay (MP2_WINDOW (window)),
+                                 adw_toast_new (error->message));
+}
+
+typedef struct
+{
+  Mp2MailSource *source;
+  char          *id;
+} Handled;
+
+static void
+handled_free (Handled *handled)
+{
+  g_object_unref (handled->source);
+  g_free (handled->id);
+  g_free (handled);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Handled, handled_free)
+
+static void
+on_candidate_imported_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(Handled) handled = user_data;
+  g_autoptr(Mp2Schedule) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+
+  schedule = mp2_pipeline_import_finish (MP2_PIPELINE (source), result, &error);
+
+  /* Stored (read or not): the source need not offer it again. */
+  if (schedule != NULL)
+    mp2_mail_source_mark_handled_async (handled->source, handled->id, NULL, NULL, NULL);
+}
+
+/* Whether a file in the watched folder was stored before; in a worker thread. */
+static gboolean
+is_handled_cb (Mp2MailSource *source,
+               const char    *id,
+               gpointer       user_data)
+{
+  Mp2Store *store = user_data;
+
+  return mp2_store_has_message (store, id, NULL);
+}
+
+static void
+on_candidate_found_cb (Mp2Application   *self,
+                       Mp2MailCandidate *candidate)
+{
+  /* Files the user opened get a page for what is wrong with them; a PDF that turns up
+   * in the watched folder and is no call sheet is set aside without a word. The
+   * folder's files are remembered by their id, so that they are not read again. */
+  gboolean opened = g_hash_table_remove (self->opened_files, candidate->id);
+  Handled *handled = g_new0 (Handled, 1);
+  Mp2DocumentOrigin origin = {
+    .message_id = opened ? NULL : candidate->id,
+    .received_at = g_date_time_to_unix (candidate->date),
+    .file_name = candidate->file_name,
+  };
+
+  handled->source = g_object_ref (MP2_MAIL_SOURCE (self->folder_source));
+  handled->id = g_strdup (candidate->id);
+
+  mp2_pipeline_import_async (self->pipeline, candidate->pdf, &origin,
+                             opened ? MP2_IMPORT_DEFAULT : MP2_IMPORT_QUIET_UNLESS_SHEET,
+                             self->cancellable, on_candidate_imported_cb, handled);
+}
+
+static void
+update_watched_folder (Mp2Application *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "watched-folder");
+  g_autoptr(GFile) folder = *path != '\0' ? g_file_new_for_path (path) : NULL;
+
+  mp2_folder_source_set_folder (self->folder_source, folder);
+
+  /* What arrived while the app was not running. */
+  if (folder != NULL)
+    mp2_mail_source_check_async (MP2_MAIL_SOURCE (self->folder_source), self->cancellable,
+                                 NULL, NULL);
+}
+
+static void
+on_calendar_sink_ready_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(Mp2Application) self = user_data;
+  g_autoptr(Mp2EdsCalendarSink) sink = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sink = mp2_eds_calendar_sink_new_finish (result, &error);
+  if (sink == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("No calendar: %s", error->message);
+      return;
+    }
+
+  if (self->pipeline != NULL)
+    mp2_pipeline_set_calendar_sink (self->pipeline, MP2_CALENDAR_SINK (sink));
+}
+
+static void
+on_pipeline_started_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(Mp2Application) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mp2_pipeline_start_finish (MP2_PIPELINE (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not load the stored days: %s", error->message);
+
+  /* The days are listed: now new files may come in. */
+  update_watched_folder (self);
+  g_signal_connect_object (self->settings, "changed::watched-folder",
+                           G_CALLBACK (update_watched_folder), self, G_CONNECT_SWAPPED);
+
+  if (self->waiting_files->len > 0)
+    {
+      g_autoptr(GPtrArray) files = g_steal_pointer (&self->waiting_files);
+
+      self->waiting_files = g_ptr_array_new_with_free_func (g_object_unref);
+      mp2_application_import_files (self, (GFile **) files->pdata, files->len);
+    }
+}
+
+static void
+start_pipeline (Mp2Application *self)
+{
+  self->pipeline = mp2_pipeline_new (self->store, self->settings);
+  mp2_mail_source_set_handled_func (MP2_MAIL_SOURCE (self->folder_source), is_handled_cb,
+                                    g_object_ref (self->store), g_object_unref);
+  self->notifier = mp2_notifier_new (self->pipeline, self->settings, G_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (MP2_IS_WINDOW (l->data))
+        mp2_window_set_pipeline (l->data, self->pipeline);
+    }
+
+  mp2_eds_calendar_sink_new_async (NULL, self->cancellable, on_calendar_sink_ready_cb,
+                                   g_object_ref (self));
+  mp2_pipeline_start_async (self->pipeline, self->cancellable, on_pipeline_started_cb,
+                            g_object_ref (self));
+}
+
+static void
+on_store_opened_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(Mp2Application) self = user_data;
+
+  self->store = mp2_store_open_finish (result, &self->store_error);
+  if (self->store != NULL)
+    {
+      start_pipeline (self);
+      return;
+    }
+
+  if (g_error_matches (self->store_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_warning ("Could not open the store: %s", self->store_error->message);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (MP2_IS_WINDOW (l->data))
+        mp2_window_show_store_error (l->data, self->store_error);
+    }
+}
+
+static void
+open_store (Mp2Application *self)
+{
+  g_autofree char *directory = mp2_store_default_directory ();
+
+  self->folder_source = mp2_folder_source_new ();
+  g_signal_connect_object (self->folder_source, "candidate-found",
+                           G_CALLBACK (on_candidate_found_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->folder_source, "file-failed",
+                           G_CALLBACK (on_file_failed_cb), self, G_CONNECT_SWAPPED);
+
+  mp2_store_open_async (directory, self->cancellable, on_store_opened_cb, g_object_ref (self));
+}
 
 static void
 mp2_application_startup (GApplication *application)
@@ -184,6 +448,7 @@ mp2_application_startup (GApplication *application)
   G_APPLICATION_CLASS (mp2_application_parent_class)->startup (application);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  open_store (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -196,12 +461,17 @@ mp2_application_startup (GApplication *application)
 static void
 mp2_application_activate (GApplication *application)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  gtk_window_present (GTK_WINDOW (ensure_window (MP2_APPLICATION (application))));
+}
 
-  if (window == NULL)
-    window = GTK_WINDOW (create_window (MP2_APPLICATION (application)));
+static void
+mp2_application_shutdown (GApplication *application)
+{
+  Mp2Application *self = MP2_APPLICATION (application);
 
-  gtk_window_present (window);
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (mp2_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -263,7 +533,15 @@ mp2_application_dispose (GObject *object)
 {
   Mp2Application *self = MP2_APPLICATION (object);
 
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->pipeline);
+  g_clear_object (&self->folder_source);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->waiting_files, g_ptr_array_unref);
+  g_clear_pointer (&self->opened_files, g_hash_table_unref);
 
   G_OBJECT_CLASS (mp2_application_parent_class)->dispose (object);
 }
@@ -278,6 +556,7 @@ mp2_application_class_init (Mp2ApplicationClass *klass)
 
   application_class->startup = mp2_application_startup;
   application_class->activate = mp2_application_activate;
+  application_class->shutdown = mp2_application_shutdown;
   application_class->open = mp2_application_open;
   application_class->handle_local_options = mp2_application_handle_local_options;
   application_class->command_line = mp2_application_command_line;
@@ -286,6 +565,10 @@ mp2_application_class_init (Mp2ApplicationClass *klass)
 static void
 mp2_application_init (Mp2Application *self)
 {
+  self->cancellable = g_cancellable_new ();
+  self->waiting_files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->opened_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_summary (
     G_APPLICATION (self),

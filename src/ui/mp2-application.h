@@ -18,5 +18,8 @@ GSettings      *mp2_application_get_settings (Mp2Application *self);
 void            mp2_application_open_files   (Mp2Application *self,
                                               GFile         **files,
                                               guint           n_files);
+void            mp2_application_import_files (Mp2Application *self,
+                                              GFile         **files,
+                                              guint           n_files);
 
 G_END_DECLS

@@ -2,7 +2,8 @@
  *
  * One page of a PDF, rendered in a worker thread at the size it is shown times the
  * display's scale factor, so that it stays sharp on HiDPI screens. While a new size
- * renders, the previous image is shown stretched.
+ * renders, the previous image is shown stretched. A highlight (a box in PDF points,
+ * such as where a field was read) is drawn over the page in the accent colour.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,11 @@
 
 /* Re-render after a resize only when the size has been still for this long. */
 #define RESIZE_RENDER_DELAY_MS 80
+
+/* How far the highlight reaches around its box, and its corners, in logical pixels. */
+#define HIGHLIGHT_PADDING 3.0
+#define HIGHLIGHT_RADIUS 3.0
+#define HIGHLIGHT_BORDER 2.0
 
 struct _Mp2PdfPage
 {
@@ -33,6 +39,10 @@ struct _Mp2PdfPage
   GCancellable   *render_cancellable;
   double          render_scale;
   guint           render_source;
+
+  gboolean        has_highlight;
+  guint           highlight_page;
+  graphene_rect_t highlight;
 };
 
 G_DEFINE_FINAL_TYPE (Mp2PdfPage, mp2_pdf_page, GTK_TYPE_WIDGET)
@@ -256,6 +266,43 @@ mp2_pdf_page_size_allocate (GtkWidget *widget,
 }
 
 static void
+lookup_accent_color (GtkWidget *widget,
+                     GdkRGBA   *color)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+  if (!gtk_style_context_lookup_color (context, "accent_bg_color", color))
+    gdk_rgba_parse (color, "#3584e4");
+}
+
+static void
+snapshot_highlight (Mp2PdfPage  *self,
+                    GtkSnapshot *snapshot)
+{
+  graphene_rect_t area;
+  GskRoundedRect outline;
+  GdkRGBA accent;
+  GdkRGBA fill;
+  float widths[4] = { HIGHLIGHT_BORDER, HIGHLIGHT_BORDER, HIGHLIGHT_BORDER, HIGHLIGHT_BORDER };
+  GdkRGBA colors[4];
+
+  if (!mp2_pdf_page_get_highlight_area (self, &area))
+    return;
+
+  lookup_accent_color (GTK_WIDGET (self), &accent);
+  fill = accent;
+  fill.alpha = 0.18f;
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    colors[i] = accent;
+
+  gsk_rounded_rect_init_from_rect (&outline, &area, HIGHLIGHT_RADIUS);
+  gtk_snapshot_push_rounded_clip (snapshot, &outline);
+  gtk_snapshot_append_color (snapshot, &fill, &area);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+static void
 mp2_pdf_page_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
@@ -268,6 +315,7 @@ mp2_pdf_page_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_append_texture (snapshot, self->texture,
                                &GRAPHENE_RECT_INIT (0, 0, width, height));
+  snapshot_highlight (self, snapshot);
 }
 
 static void
@@ -395,6 +443,7 @@ mp2_pdf_page_set_document (Mp2PdfPage     *self,
   clear_texture (self);
   g_set_object (&self->document, document);
   self->page = 0;
+  self->has_highlight = FALSE;
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -526,4 +575,97 @@ mp2_pdf_page_get_texture (Mp2PdfPage *self)
   g_return_val_if_fail (MP2_IS_PDF_PAGE (self), NULL);
 
   return self->texture;
+}
+
+/**
+ * mp2_pdf_page_set_highlight:
+ * @self: a #Mp2PdfPage
+ * @page: the page the box is on, from 0
+ * @rect: (nullable): a box in PDF points from the page's top left, or %NULL for none
+ *
+ * Marks a box on a page, such as the place a value was read from. It shows while
+ * @page is the page shown.
+ */
+void
+mp2_pdf_page_set_highlight (Mp2PdfPage            *self,
+                            guint                  page,
+                            const graphene_rect_t *rect)
+{
+  g_return_if_fail (MP2_IS_PDF_PAGE (self));
+
+  if (rect == NULL)
+    {
+      if (!self->has_highlight)
+        return;
+      self->has_highlight = FALSE;
+    }
+  else
+    {
+      if (self->has_highlight && self->highlight_page == page
+          && graphene_rect_equal (&self->highlight, rect))
+        return;
+      self->has_highlight = TRUE;
+      self->highlight_page = page;
+      graphene_rect_normalize_r (rect, &self->highlight);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * mp2_pdf_page_get_highlight:
+ * @self: a #Mp2PdfPage
+ * @page: (out) (optional): the page of the box
+ * @rect: (out) (optional): the box, in PDF points
+ *
+ * Returns: %TRUE if a box is marked
+ */
+gboolean
+mp2_pdf_page_get_highlight (Mp2PdfPage      *self,
+                            guint           *page,
+                            graphene_rect_t *rect)
+{
+  g_return_val_if_fail (MP2_IS_PDF_PAGE (self), FALSE);
+
+  if (!self->has_highlight)
+    return FALSE;
+
+  if (page != NULL)
+    *page = self->highlight_page;
+  if (rect != NULL)
+    *rect = self->highlight;
+
+  return TRUE;
+}
+
+/**
+ * mp2_pdf_page_get_highlight_area:
+ * @self: a #Mp2PdfPage
+ * @area: (out): where the highlight is drawn, in the widget's coordinates
+ *
+ * Returns: %TRUE if a highlight is on the page shown and the page has a size
+ */
+gboolean
+mp2_pdf_page_get_highlight_area (Mp2PdfPage      *self,
+                                 graphene_rect_t *area)
+{
+  double width_pt, height_pt;
+  int width;
+  float scale;
+
+  g_return_val_if_fail (MP2_IS_PDF_PAGE (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  if (!self->has_highlight || self->document == NULL || self->highlight_page != self->page
+      || width <= 0)
+    return FALSE;
+
+  page_size (self, &width_pt, &height_pt);
+  scale = (float) (width / width_pt);
+
+  graphene_rect_scale (&self->highlight, scale, scale, area);
+  graphene_rect_inset (area, -HIGHLIGHT_PADDING, -HIGHLIGHT_PADDING);
+
+  return TRUE;
 }

@@ -30,5 +30,13 @@ double          mp2_pdf_page_get_zoom          (Mp2PdfPage     *self);
 double          mp2_pdf_page_get_shown_zoom    (Mp2PdfPage     *self);
 int             mp2_pdf_page_get_rendered_page (Mp2PdfPage     *self);
 GdkTexture     *mp2_pdf_page_get_texture       (Mp2PdfPage     *self);
+void            mp2_pdf_page_set_highlight     (Mp2PdfPage     *self,
+                                                guint           page,
+                                                const graphene_rect_t *rect);
+gboolean        mp2_pdf_page_get_highlight     (Mp2PdfPage     *self,
+                                                guint          *page,
+                                                graphene_rect_t *rect);
+gboolean        mp2_pdf_page_get_highlight_area (Mp2PdfPage    *self,
+                                                 graphene_rect_t *area);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* mp2-pdf-view.c
  *
  * The original call sheet beside whatever the app read from it: one page at a time,
- * with page navigation and zoom. Its actions live in a group of their own ("pdf")
+ * with page navigation and zoom, and a box that can be highlighted and scrolled into
+ * view (where a field was read). Its actions live in a group of their own ("pdf")
  * that the window can also insert, so that the shortcuts work wherever the focus is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,6 +28,10 @@ struct _Mp2PdfView
 
   GSimpleActionGroup *actions;
   double              scroll_delta;
+
+  /* Scroll the highlight into view again when the page's size settles. */
+  gboolean            highlight_pending;
+  guint               settle_source;
 
   /* Template widgets */
   GtkScrolledWindow  *scroller;
@@ -269,10 +274,61 @@ on_page_widget_notify_rendered_page_cb (Mp2PdfView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENDERED_PAGE]);
 }
 
+/* Scrolls @adjustment so that @start .. @start + @size (from the visible top or left)
+ * is in view, centred when it was not. */
+static void
+reveal_range (GtkAdjustment *adjustment,
+              double         start,
+              double         size)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+
+  if (start >= 0 && start + size <= page_size)
+    return;
+
+  gtk_adjustment_set_value (adjustment, value + start + size / 2 - page_size / 2);
+}
+
+static void
+scroll_to_highlight (Mp2PdfView *self)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  graphene_rect_t area;
+  graphene_point_t origin;
+
+  if (viewport == NULL || !mp2_pdf_page_get_highlight_area (self->page_widget, &area))
+    return;
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->page_widget), viewport,
+                                 &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return;
+
+  reveal_range (gtk_scrolled_window_get_vadjustment (self->scroller),
+                origin.y + area.origin.y, area.size.height);
+  reveal_range (gtk_scrolled_window_get_hadjustment (self->scroller),
+                origin.x + area.origin.x, area.size.width);
+}
+
+static gboolean
+settle_highlight_cb (gpointer user_data)
+{
+  Mp2PdfView *self = user_data;
+
+  self->settle_source = 0;
+  scroll_to_highlight (self);
+  self->highlight_pending = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_page_widget_size_changed_cb (Mp2PdfView *self)
 {
   update_zoom_state (self);
+
+  if (self->highlight_pending)
+    scroll_to_highlight (self);
 }
 
 static gboolean
@@ -323,6 +379,7 @@ mp2_pdf_view_dispose (GObject *object)
   Mp2PdfView *self = MP2_PDF_VIEW (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->settle_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP2_TYPE_PDF_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -584,4 +641,68 @@ mp2_pdf_view_get_action_group (Mp2PdfView *self)
   g_return_val_if_fail (MP2_IS_PDF_VIEW (self), NULL);
 
   return G_ACTION_GROUP (self->actions);
+}
+
+/**
+ * mp2_pdf_view_show_highlight:
+ * @self: a #Mp2PdfView
+ * @page: the page the box is on, from 0
+ * @rect: a box in PDF points from the page's top left
+ *
+ * Shows @page, marks @rect on it in the accent colour and scrolls it into view. Does
+ * nothing without a document or when the document has no such page.
+ */
+void
+mp2_pdf_view_show_highlight (Mp2PdfView            *self,
+                             guint                  page,
+                             const graphene_rect_t *rect)
+{
+  g_return_if_fail (MP2_IS_PDF_VIEW (self));
+  g_return_if_fail (rect != NULL);
+
+  if (page >= mp2_pdf_view_get_n_pages (self))
+    return;
+
+  mp2_pdf_page_set_highlight (self->page_widget, page, rect);
+  mp2_pdf_view_set_page (self, page);
+
+  /* The page may still have to be laid out at its new size: try now, again when the
+   * scrolled area changes, and a last time once the main loop is idle. */
+  self->highlight_pending = TRUE;
+  scroll_to_highlight (self);
+  if (self->settle_source == 0)
+    self->settle_source = g_idle_add_full (G_PRIORITY_LOW, settle_highlight_cb, self, NULL);
+}
+
+/**
+ * mp2_pdf_view_clear_highlight:
+ * @self: a #Mp2PdfView
+ *
+ * Takes the highlight away.
+ */
+void
+mp2_pdf_view_clear_highlight (Mp2PdfView *self)
+{
+  g_return_if_fail (MP2_IS_PDF_VIEW (self));
+
+  self->highlight_pending = FALSE;
+  mp2_pdf_page_set_highlight (self->page_widget, 0, NULL);
+}
+
+/**
+ * mp2_pdf_view_get_highlight:
+ * @self: a #Mp2PdfView
+ * @page: (out) (optional): the page of the box
+ * @rect: (out) (optional): the box, in PDF points from the page's top left
+ *
+ * Returns: %TRUE if a box is highlighted
+ */
+gboolean
+mp2_pdf_view_get_highlight (Mp2PdfView      *self,
+                            guint           *page,
+                            graphene_rect_t *rect)
+{
+  g_return_val_if_fail (MP2_IS_PDF_VIEW (self), FALSE);
+
+  return mp2_pdf_page_get_highlight (self->page_widget, page, rect);
 }

@@ -26,5 +26,12 @@ guint           mp2_pdf_view_get_n_pages      (Mp2PdfView     *self);
 int             mp2_pdf_view_get_rendered_page (Mp2PdfView    *self);
 GdkTexture     *mp2_pdf_view_get_texture      (Mp2PdfView     *self);
 GActionGroup   *mp2_pdf_view_get_action_group (Mp2PdfView     *self);
+void            mp2_pdf_view_show_highlight   (Mp2PdfView     *self,
+                                               guint           page,
+                                               const graphene_rect_t *rect);
+void            mp2_pdf_view_clear_highlight  (Mp2PdfView     *self);
+gboolean        mp2_pdf_view_get_highlight    (Mp2PdfView     *self,
+                                               guint          *page,
+                                               graphene_rect_t *rect);
 
 G_END_DECLS

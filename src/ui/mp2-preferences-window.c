@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mp2-a11y.h"
+#include "mp2-calendar-sink.h"
 #include "mp2-time-zones.h"
 
 struct _Mp2PreferencesWindow
@@ -21,6 +22,9 @@ struct _Mp2PreferencesWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   GtkStringList        *time_zones;
+  Mp2CalendarSink      *calendar_sink;
+  GtkStringList        *calendar_names;
+  GPtrArray            *calendar_ids;   /* beside the names; "" for the default */
 
   /* Template widgets */
   AdwEntryRow          *crew_name_row;
@@ -28,6 +32,14 @@ struct _Mp2PreferencesWindow
   GtkSpinButton        *morning_routine_spin;
   GtkSpinButton        *arrive_early_spin;
   GtkDropDown          *time_zone_dropdown;
+  AdwActionRow         *calendar_row;
+  GtkDropDown          *calendar_dropdown;
+  AdwEntryRow          *reminders_row;
+  AdwActionRow         *folder_row;
+  GtkWidget            *folder_clear_button;
+  GtkSwitch            *notify_new_sheet_switch;
+  GtkSwitch            *notify_changes_switch;
+  GtkSwitch            *notify_errors_switch;
 };
 
 G_DEFINE_FINAL_TYPE (Mp2PreferencesWindow, mp2_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -35,6 +47,7 @@ G_DEFINE_FINAL_TYPE (Mp2PreferencesWindow, mp2_preferences_window, ADW_TYPE_PREF
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_CALENDAR_SINK,
   N_PROPS
 };
 
@@ -145,9 +158,233 @@ setup_time_zones (Mp2PreferencesWindow *self)
   mp2_time_zones_load_async (self->cancellable, on_time_zones_loaded_cb, g_object_ref (self));
 }
 
+/* Calendar --------------------------------------------------------------------------- */
+
+static void
+label_calendar_dropdown (Mp2PreferencesWindow *self)
+{
+  guint index = gtk_drop_down_get_selected (self->calendar_dropdown);
+  const char *name = index < self->calendar_ids->len
+                     ? gtk_string_list_get_string (self->calendar_names, index) : NULL;
+
+  mp2_a11y_label_drop_down (self->calendar_dropdown, _("Calendar for your days"), name);
+}
+
+static void
+select_calendar_from_settings (Mp2PreferencesWindow *self)
+{
+  g_autofree char *chosen = g_settings_get_string (self->settings, "target-calendar");
+  guint index;
+
+  if (!g_ptr_array_find_with_equal_func (self->calendar_ids, chosen, g_str_equal, &index))
+    index = 0;
+
+  gtk_drop_down_set_selected (self->calendar_dropdown, index);
+  label_calendar_dropdown (self);
+}
+
+static void
+on_calendar_dropdown_notify_selected_cb (Mp2PreferencesWindow *self)
+{
+  guint index = gtk_drop_down_get_selected (self->calendar_dropdown);
+  g_autofree char *current = g_settings_get_string (self->settings, "target-calendar");
+
+  label_calendar_dropdown (self);
+  if (index >= self->calendar_ids->len
+      || g_str_equal (current, g_ptr_array_index (self->calendar_ids, index)))
+    return;
+
+  g_settings_set_string (self->settings, "target-calendar",
+                         g_ptr_array_index (self->calendar_ids, index));
+}
+
+static void
+on_calendars_listed_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(Mp2PreferencesWindow) self = user_data;
+  g_autoptr(GPtrArray) calendars = NULL;
+  g_autoptr(GError) error = NULL;
+
+  calendars = mp2_calendar_sink_list_calendars_finish (MP2_CALENDAR_SINK (source), result, &error);
+  if (calendars == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_action_row_set_subtitle (self->calendar_row, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < calendars->len; i++)
+    {
+      Mp2CalendarInfo *info = g_ptr_array_index (calendars, i);
+
+      gtk_string_list_append (self->calendar_names, info->name);
+      g_ptr_array_add (self->calendar_ids, g_strdup (info->id));
+    }
+
+  select_calendar_from_settings (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->calendar_dropdown), TRUE);
+}
+
+static void
+setup_calendars (Mp2PreferencesWindow *self)
+{
+  gtk_string_list_append (self->calendar_names, _("Default Calendar"));
+  g_ptr_array_add (self->calendar_ids, g_strdup (""));
+  gtk_drop_down_set_model (self->calendar_dropdown, G_LIST_MODEL (self->calendar_names));
+  select_calendar_from_settings (self);
+
+  g_signal_connect_object (self->calendar_dropdown, "notify::selected",
+                           G_CALLBACK (on_calendar_dropdown_notify_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (self->calendar_sink == NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->calendar_dropdown), FALSE);
+      adw_action_row_set_subtitle (self->calendar_row,
+                                   _("GNOME’s calendars are not available"));
+      return;
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->calendar_dropdown), FALSE);
+  mp2_calendar_sink_list_calendars_async (self->calendar_sink, self->cancellable,
+                                          on_calendars_listed_cb, g_object_ref (self));
+}
+
+/* Reminders: "60, 15" -------------------------------------------------------------------- */
+
+static GArray *
+parse_reminders (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, ",; ", -1);
+  g_autoptr(GArray) minutes = g_array_new (FALSE, FALSE, sizeof (gint32));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint64 value;
+
+      if (*parts[i] == '\0')
+        continue;
+      if (!g_ascii_string_to_unsigned (parts[i], 10, 0, 24 * 60, &value, NULL))
+        return NULL;
+      g_array_append_vals (minutes, &(gint32) { (gint32) value }, 1);
+    }
+
+  return g_steal_pointer (&minutes);
+}
+
+static void
+show_reminders_from_settings (Mp2PreferencesWindow *self)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "reminder-offsets");
+  g_autoptr(GString) text = g_string_new (NULL);
+  gsize n = 0;
+  const gint32 *minutes = g_variant_get_fixed_array (value, &n, sizeof (gint32));
+
+  for (gsize i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%d", i > 0 ? ", " : "", minutes[i]);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->reminders_row), text->str);
+}
+
+static void
+on_reminders_row_changed_cb (Mp2PreferencesWindow *self)
+{
+  g_autoptr(GArray) minutes = parse_reminders (gtk_editable_get_text (GTK_EDITABLE (self->reminders_row)));
+
+  if (minutes == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->reminders_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->reminders_row), "error");
+}
+
+static void
+on_reminders_row_apply_cb (Mp2PreferencesWindow *self)
+{
+  g_autoptr(GArray) minutes = parse_reminders (gtk_editable_get_text (GTK_EDITABLE (self->reminders_row)));
+
+  if (minutes == NULL)
+    return;
+
+  g_settings_set_value (self->settings, "reminder-offsets",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_INT32, minutes->data,
+                                                   minutes->len, sizeof (gint32)));
+}
+
+/* Watched folder ------------------------------------------------------------------------ */
+
+static void
+show_folder_from_settings (Mp2PreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "watched-folder");
+  g_autofree char *display = NULL;
+
+  if (*path == '\0')
+    {
+      adw_action_row_set_subtitle (self->folder_row, _("No folder is watched"));
+      gtk_widget_set_visible (self->folder_clear_button, FALSE);
+      return;
+    }
+
+  display = g_filename_display_name (path);
+  adw_action_row_set_subtitle (self->folder_row, display);
+  gtk_widget_set_visible (self->folder_clear_button, TRUE);
+}
+
+static void
+on_folder_chooser_response_cb (GtkNativeDialog *dialog,
+                               int              response,
+                               gpointer         user_data)
+{
+  g_autoptr(Mp2PreferencesWindow) self = user_data;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+
+  if (folder != NULL && (path = g_file_get_path (folder)) != NULL)
+    g_settings_set_string (self->settings, "watched-folder", path);
+}
+
+static void
+on_folder_choose_button_clicked_cb (Mp2PreferencesWindow *self)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Choose a Folder to Watch"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Watch"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_folder_chooser_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_folder_clear_button_clicked_cb (Mp2PreferencesWindow *self)
+{
+  g_settings_set_string (self->settings, "watched-folder", "");
+}
+
 static void
 bind_settings (Mp2PreferencesWindow *self)
 {
+  g_settings_bind (self->settings, "notify-new-sheet", self->notify_new_sheet_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notify-changes", self->notify_changes_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notify-errors", self->notify_errors_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  show_reminders_from_settings (self);
+  show_folder_from_settings (self);
+  g_signal_connect_object (self->settings, "changed::watched-folder",
+                           G_CALLBACK (show_folder_from_settings), self, G_CONNECT_SWAPPED);
+
   g_settings_bind (self->settings, "crew-name", self->crew_name_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "home-address", self->home_address_row, "text",
@@ -169,6 +406,12 @@ mp2_preferences_window_constructed (GObject *object)
 
   bind_settings (self);
   setup_time_zones (self);
+  setup_calendars (self);
+
+  mp2_a11y_label_entry_row (self->crew_name_row);
+  mp2_a11y_label_entry_row (self->home_address_row);
+  mp2_a11y_label_entry_row (self->reminders_row);
+  mp2_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 static void
@@ -190,6 +433,9 @@ mp2_preferences_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->time_zones);
+  g_clear_object (&self->calendar_sink);
+  g_clear_object (&self->calendar_names);
+  g_clear_pointer (&self->calendar_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mp2_preferences_window_parent_class)->finalize (object);
 }
@@ -206,6 +452,9 @@ mp2_preferences_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+    case PROP_CALENDAR_SINK:
+      g_value_set_object (value, self->calendar_sink);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -224,6 +473,9 @@ mp2_preferences_window_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+    case PROP_CALENDAR_SINK:
+      self->calendar_sink = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -245,6 +497,9 @@ mp2_preferences_window_class_init (Mp2PreferencesWindowClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CALENDAR_SINK] =
+    g_param_spec_object ("calendar-sink", NULL, NULL, MP2_TYPE_CALENDAR_SINK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH
@@ -256,6 +511,21 @@ mp2_preferences_window_class_init (Mp2PreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow, arrive_early_spin);
   gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow,
                                         time_zone_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow, calendar_row);
+  gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow, calendar_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow, reminders_row);
+  gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow, folder_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow,
+                                        notify_new_sheet_switch);
+  gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow,
+                                        notify_changes_switch);
+  gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow,
+                                        notify_errors_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_reminders_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reminders_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_folder_choose_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_folder_clear_button_clicked_cb);
 }
 
 static void
@@ -265,18 +535,26 @@ mp2_preferences_window_init (Mp2PreferencesWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->time_zones = gtk_string_list_new (NULL);
+  self->calendar_names = gtk_string_list_new (NULL);
+  self->calendar_ids = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
  * mp2_preferences_window_new:
  * @settings: the application's settings
+ * @calendar_sink: (nullable): where confirmed days go, to list its calendars
  *
  * Returns: (transfer none): a new preferences window, owned by GTK until closed
  */
 Mp2PreferencesWindow *
-mp2_preferences_window_new (GSettings *settings)
+mp2_preferences_window_new (GSettings       *settings,
+                            Mp2CalendarSink *calendar_sink)
 {
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (calendar_sink == NULL || MP2_IS_CALENDAR_SINK (calendar_sink), NULL);
 
-  return g_object_new (MP2_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
+  return g_object_new (MP2_TYPE_PREFERENCES_WINDOW,
+                       "settings", settings,
+                       "calendar-sink", calendar_sink,
+                       NULL);
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "mp2-calendar-sink.h"
+
 G_BEGIN_DECLS
 
 #define MP2_TYPE_PREFERENCES_WINDOW (mp2_preferences_window_get_type ())
@@ -14,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (Mp2PreferencesWindow, mp2_preferences_window, MP2, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-Mp2PreferencesWindow *mp2_preferences_window_new (GSettings *settings);
+Mp2PreferencesWindow *mp2_preferences_window_new (GSettings       *settings,
+                                                  Mp2CalendarSink *calendar_sink);
 
 G_END_DECLS

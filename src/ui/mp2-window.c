@@ -1,5 +1,9 @@
 /* mp2-window.c
  *
+ * The main window: the shooting days in a sidebar, grouped Needs Review, Upcoming
+ * and Past, and the selected day beside them. It folds into one column on a narrow
+ * screen.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -13,36 +17,37 @@
 
 #include "mp2-a11y.h"
 #include "mp2-application.h"
-#include "mp2-errors.h"
-#include "mp2-pdf-document.h"
-#include "mp2-pdf-view.h"
+#include "mp2-day-row.h"
+#include "mp2-day-view.h"
 
 struct _Mp2Window
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  GCancellable         *load_cancellable;
-  GFile                *file;
-  char                 *password;
-  Mp2PdfDocument       *document;
+  Mp2Pipeline          *pipeline;
+  GtkSortListModel     *sorted_days;
+  GtkSorter            *sorter;
+  GDate                 today;
+  Mp2Schedule          *shown;
+  gboolean              select_next_import;
+  guint                 resort_source;
 
   /* Template widgets */
-  AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  GtkSpinner           *busy_spinner;
+  GtkStack             *sidebar_stack;
+  GtkListBox           *days_list;
+  AdwWindowTitle       *window_title;
   GtkStack             *stack;
   GtkSpinner           *loading_spinner;
-  Mp2PdfView           *pdf_view;
-  AdwStatusPage        *error_page;
-  GtkWidget            *password_box;
-  AdwPasswordEntryRow  *password_row;
+  Mp2DayView           *day_view;
+  AdwStatusPage        *store_error_page;
 };
 
 G_DEFINE_FINAL_TYPE (Mp2Window, mp2_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static void load_file (Mp2Window  *self,
-                       GFile      *file,
-                       const char *password);
 
 static void
 show_page (Mp2Window  *self,
@@ -52,193 +57,390 @@ show_page (Mp2Window  *self,
   gtk_stack_set_visible_child_name (self->stack, name);
 }
 
+/* The sidebar ------------------------------------------------------------------------ */
+
 static void
-describe_error (const GError  *error,
-                const char   **icon_name,
-                const char   **title)
+update_today (Mp2Window *self)
 {
-  *icon_name = "dialog-warning-symbolic";
-  *title = _("Cannot Open the Call Sheet");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  if (error->domain != MP2_PARSE_ERROR)
-    return;
+  g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+}
 
-  switch ((Mp2ParseError) error->code)
+static int
+compare_days_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  Mp2Window *self = user_data;
+
+  return mp2_day_compare (MP2_SCHEDULE ((gpointer) a), MP2_SCHEDULE ((gpointer) b), &self->today);
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  return mp2_day_row_new (item);
+}
+
+static GtkWidget *
+create_group_header (Mp2DayGroup group)
+{
+  GtkWidget *label = gtk_label_new (mp2_day_group_title (group));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+
+  return label;
+}
+
+static void
+update_header_cb (GtkListBoxRow *row,
+                  GtkListBoxRow *before,
+                  gpointer       user_data)
+{
+  Mp2Window *self = user_data;
+  Mp2DayGroup group = mp2_day_group_for (mp2_day_row_get_schedule (MP2_DAY_ROW (row)), &self->today);
+
+  if (before != NULL
+      && mp2_day_group_for (mp2_day_row_get_schedule (MP2_DAY_ROW (before)), &self->today) == group)
     {
-    case MP2_PARSE_ERROR_ENCRYPTED:
-      *icon_name = "channel-secure-symbolic";
-      *title = _("Password Required");
-      break;
-    case MP2_PARSE_ERROR_EMPTY:
-      *icon_name = "document-open-symbolic";
-      *title = _("The File Is Empty");
-      break;
-    case MP2_PARSE_ERROR_NOT_A_PDF:
-      *title = _("Not a PDF Document");
-      break;
-    case MP2_PARSE_ERROR_CORRUPT:
-      *title = _("The PDF Is Damaged");
-      break;
-    case MP2_PARSE_ERROR_TOO_LARGE:
-      *title = _("The File Is Too Large");
-      break;
-    case MP2_PARSE_ERROR_NO_TEXT_LAYER:
-    case MP2_PARSE_ERROR_NOT_A_CALL_SHEET:
-    default:
-      break;
-    }
-}
-
-static void
-show_error (Mp2Window    *self,
-            const GError *error)
-{
-  const char *icon_name;
-  const char *title;
-  gboolean needs_password;
-
-  describe_error (error, &icon_name, &title);
-  needs_password = g_error_matches (error, MP2_PARSE_ERROR, MP2_PARSE_ERROR_ENCRYPTED);
-
-  adw_status_page_set_icon_name (self->error_page, icon_name);
-  adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, error->message);
-  gtk_widget_set_visible (self->password_box, needs_password);
-
-  if (needs_password && self->password != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->password_row), "error");
-
-  show_page (self, "error");
-
-  if (needs_password)
-    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
-}
-
-static void
-show_document (Mp2Window      *self,
-               Mp2PdfDocument *document)
-{
-  g_set_object (&self->document, document);
-  mp2_pdf_view_set_document (self->pdf_view, document);
-  show_page (self, "document");
-  gtk_widget_grab_focus (GTK_WIDGET (self->pdf_view));
-}
-
-static void
-on_document_loaded_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(Mp2Window) self = user_data;
-  g_autoptr(Mp2PdfDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  document = mp2_pdf_document_load_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->load_cancellable);
-
-  if (document == NULL)
-    {
-      g_debug ("Could not open the document: %s", error->message);
-      show_error (self, error);
+      gtk_list_box_row_set_header (row, NULL);
       return;
     }
 
-  show_document (self, document);
+  gtk_list_box_row_set_header (row, create_group_header (group));
+}
+
+static gboolean
+resort_cb (gpointer user_data)
+{
+  Mp2Window *self = user_data;
+
+  self->resort_source = 0;
+  update_today (self);
+  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  gtk_list_box_invalidate_headers (self->days_list);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A re-sort rebuilds the rows: when many sheets arrive at once, it is done once for
+ * all of them, when the main loop has nothing more urgent to do. */
+static void
+resort (Mp2Window *self)
+{
+  if (self->resort_source == 0)
+    self->resort_source = g_idle_add_full (G_PRIORITY_LOW, resort_cb, self, NULL);
+}
+
+static GtkListBoxRow *
+find_row (Mp2Window   *self,
+          Mp2Schedule *schedule)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->days_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (MP2_IS_DAY_ROW (child) && mp2_day_row_get_schedule (MP2_DAY_ROW (child)) == schedule)
+        return GTK_LIST_BOX_ROW (child);
+    }
+
+  return NULL;
 }
 
 static void
-set_file (Mp2Window *self,
-          GFile     *file)
+update_empty_state (Mp2Window *self)
 {
-  g_autofree char *basename = NULL;
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->sorted_days)) == 0;
 
-  if (self->file != file)
-    g_set_object (&self->file, file);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, empty ? "empty" : "days");
+  if (empty || self->shown == NULL)
+    show_page (self, "welcome");
+}
 
-  basename = g_file_get_basename (file);
-  adw_window_title_set_subtitle (self->window_title, basename);
+/* The day beside ---------------------------------------------------------------------- */
+
+static void
+update_title (Mp2Window *self)
+{
+  g_autoptr(Mp2CallSheet) sheet = NULL;
+  const char *title = NULL;
+
+  if (self->shown != NULL)
+    {
+      sheet = mp2_schedule_dup_effective_sheet (self->shown);
+      if (sheet != NULL)
+        title = mp2_call_sheet_get_production (sheet);
+      if (title == NULL)
+        title = mp2_schedule_get_file_name (self->shown);
+    }
+
+  adw_window_title_set_title (self->window_title, title != NULL ? title : "");
 }
 
 static void
-load_file (Mp2Window  *self,
-           GFile      *file,
-           const char *password)
+show_schedule (Mp2Window   *self,
+               Mp2Schedule *schedule)
 {
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
+  g_set_object (&self->shown, schedule);
 
-  set_file (self, file);
-  g_free (self->password);
-  self->password = g_strdup (password);
+  g_object_set (self->day_view, "schedule", schedule, NULL);
+  update_title (self);
 
-  g_clear_object (&self->document);
-  mp2_pdf_view_set_document (self->pdf_view, NULL);
-  show_page (self, "loading");
+  if (schedule == NULL)
+    {
+      show_page (self, "welcome");
+      return;
+    }
 
-  mp2_pdf_document_load_async (file, password, self->load_cancellable, on_document_loaded_cb,
-                               g_object_ref (self));
-}
-
-/**
- * mp2_window_open_file:
- * @self: a #Mp2Window
- * @file: a PDF
- *
- * Opens @file and shows it, or shows why it cannot be shown.
- */
-void
-mp2_window_open_file (Mp2Window *self,
-                      GFile     *file)
-{
-  g_return_if_fail (MP2_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  load_file (self, file, NULL);
-}
-
-/**
- * mp2_window_is_empty:
- * @self: a #Mp2Window
- *
- * Returns: %TRUE if the window shows no document and is not opening one
- */
-gboolean
-mp2_window_is_empty (Mp2Window *self)
-{
-  g_return_val_if_fail (MP2_IS_WINDOW (self), FALSE);
-
-  return self->file == NULL;
+  g_signal_connect_object (schedule, "notify::sheet", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (schedule, "notify::edits", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  show_page (self, "day");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
-unlock (Mp2Window *self)
+select_schedule (Mp2Window   *self,
+                 Mp2Schedule *schedule)
 {
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  GtkListBoxRow *row = find_row (self, schedule);
 
-  if (self->file == NULL || *password == '\0')
+  if (row != NULL)
+    {
+      gtk_list_box_select_row (self->days_list, row);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+  else
+    show_schedule (self, schedule);
+}
+
+static void
+on_days_list_row_selected_cb (Mp2Window     *self,
+                              GtkListBoxRow *row)
+{
+  if (row != NULL)
+    show_schedule (self, mp2_day_row_get_schedule (MP2_DAY_ROW (row)));
+}
+
+static void
+on_days_list_row_activated_cb (Mp2Window     *self,
+                               GtkListBoxRow *row)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* The pipeline's news ------------------------------------------------------------------- */
+
+static Mp2Schedule *
+find_revision_of (Mp2Window *self,
+                  gint64     superseded_id)
+{
+  GListModel *days = mp2_pipeline_get_days (self->pipeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(Mp2Schedule) day = g_list_model_get_item (days, i);
+
+      if (mp2_schedule_get_supersedes (day) == superseded_id)
+        return day;
+    }
+
+  return NULL;
+}
+
+static void
+on_schedule_updated_cb (Mp2Window   *self,
+                        Mp2Schedule *schedule)
+{
+  resort (self);
+
+  /* The day on show was replaced by a revision, or set aside. */
+  if (schedule != NULL && mp2_schedule_get_supersedes (schedule) != 0
+      && self->shown != NULL
+      && mp2_schedule_get_id (self->shown) == mp2_schedule_get_supersedes (schedule))
+    select_schedule (self, schedule);
+  else if (self->shown != NULL && find_row (self, self->shown) == NULL)
+    {
+      Mp2Schedule *revision = find_revision_of (self, mp2_schedule_get_id (self->shown));
+
+      if (revision != NULL)
+        select_schedule (self, revision);
+      else
+        show_schedule (self, NULL);
+    }
+
+  update_empty_state (self);
+}
+
+static void
+on_document_parsed_cb (Mp2Window   *self,
+                       Mp2Schedule *schedule)
+{
+  resort (self);
+  update_empty_state (self);
+
+  if (self->select_next_import && mp2_pipeline_lookup (self->pipeline,
+                                                       mp2_schedule_get_id (schedule)) != NULL)
+    {
+      self->select_next_import = FALSE;
+      select_schedule (self, schedule);
+    }
+}
+
+static void
+on_error_occurred_cb (Mp2Window    *self,
+                      Mp2Schedule  *schedule,
+                      const GError *error)
+{
+  AdwToast *toast;
+
+  /* A document that cannot be read has its own page; other errors are news. */
+  if (schedule != NULL && mp2_schedule_get_state (schedule) == MP2_DAY_STATE_FAILED)
+    return;
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
     return;
 
-  load_file (self, self->file, password);
+  toast = adw_toast_new (error->message);
+  adw_toast_set_timeout (toast, 0);
+  mp2_a11y_add_toast (self->toast_overlay, toast);
 }
 
 static void
-on_password_row_entry_activated_cb (Mp2Window *self)
+on_pipeline_busy_cb (Mp2Window *self)
 {
-  unlock (self);
+  gboolean busy = mp2_pipeline_get_busy (self->pipeline);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
 }
 
 static void
-on_unlock_button_clicked_cb (Mp2Window *self)
+on_items_changed_cb (Mp2Window *self)
 {
-  unlock (self);
+  update_empty_state (self);
+}
+
+/**
+ * mp2_window_set_pipeline:
+ * @self: a #Mp2Window
+ * @pipeline: the app's pipeline, once its store is open
+ *
+ * Shows the stored days; until then the window says it is opening them.
+ */
+void
+mp2_window_set_pipeline (Mp2Window   *self,
+                         Mp2Pipeline *pipeline)
+{
+  g_return_if_fail (MP2_IS_WINDOW (self));
+  g_return_if_fail (MP2_IS_PIPELINE (pipeline));
+  g_return_if_fail (self->pipeline == NULL);
+
+  self->pipeline = g_object_ref (pipeline);
+  g_object_set (self->day_view, "pipeline", pipeline, NULL);
+
+  self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_days_cb, self, NULL));
+  self->sorted_days = gtk_sort_list_model_new (g_object_ref (mp2_pipeline_get_days (pipeline)),
+                                               g_object_ref (self->sorter));
+  gtk_list_box_bind_model (self->days_list, G_LIST_MODEL (self->sorted_days), create_row_cb,
+                           self, NULL);
+  gtk_list_box_set_header_func (self->days_list, update_header_cb, self, NULL);
+
+  g_signal_connect_object (self->sorted_days, "items-changed", G_CALLBACK (on_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pipeline, "schedule-created", G_CALLBACK (on_schedule_updated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pipeline, "schedule-updated", G_CALLBACK (on_schedule_updated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pipeline, "document-parsed", G_CALLBACK (on_document_parsed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pipeline, "error-occurred", G_CALLBACK (on_error_occurred_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pipeline, "notify::busy", G_CALLBACK (on_pipeline_busy_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  on_pipeline_busy_cb (self);
+  update_empty_state (self);
+}
+
+/**
+ * mp2_window_show_store_error:
+ * @self: a #Mp2Window
+ * @error: why the days cannot be opened
+ */
+void
+mp2_window_show_store_error (Mp2Window    *self,
+                             const GError *error)
+{
+  g_return_if_fail (MP2_IS_WINDOW (self));
+
+  adw_status_page_set_description (self->store_error_page, error->message);
+  show_page (self, "store-error");
+}
+
+/**
+ * mp2_window_show_day:
+ * @self: a #Mp2Window
+ * @schedule_id: a day
+ *
+ * Selects a day, as the Review button of a notification asks.
+ *
+ * Returns: %TRUE if the day is in the list
+ */
+gboolean
+mp2_window_show_day (Mp2Window *self,
+                     gint64     schedule_id)
+{
+  Mp2Schedule *schedule;
+
+  g_return_val_if_fail (MP2_IS_WINDOW (self), FALSE);
+
+  if (self->pipeline == NULL || (schedule = mp2_pipeline_lookup (self->pipeline, schedule_id)) == NULL)
+    return FALSE;
+
+  select_schedule (self, schedule);
+  return TRUE;
+}
+
+/**
+ * mp2_window_expect_import:
+ * @self: a #Mp2Window
+ *
+ * The next document the pipeline reads is shown: the user opened or dropped it here.
+ */
+void
+mp2_window_expect_import (Mp2Window *self)
+{
+  g_return_if_fail (MP2_IS_WINDOW (self));
+
+  self->select_next_import = TRUE;
+}
+
+/* Opening and dropping files ----------------------------------------------------------- */
+
+static void
+import_files (Mp2Window  *self,
+              GFile     **files,
+              guint       n_files)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (application == NULL || n_files == 0)
+    return;
+
+  mp2_window_expect_import (self);
+  mp2_application_import_files (MP2_APPLICATION (application), files, n_files);
 }
 
 static void
@@ -247,16 +449,19 @@ on_file_chooser_response_cb (GtkNativeDialog *dialog,
                              gpointer         user_data)
 {
   g_autoptr(Mp2Window) self = user_data;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
 
-  if (file != NULL)
-    mp2_window_open_file (self, file);
+  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (chosen, g_list_model_get_item (files, i));
+
+  import_files (self, (GFile **) chosen->pdata, chosen->len);
 }
 
 static GtkFileFilter *
@@ -283,6 +488,7 @@ open_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Open Call Sheet"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
 
@@ -291,16 +497,30 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-static GSList *
+static void
+show_days_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  Mp2Window *self = MP2_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static GPtrArray *
 files_from_drop_value (const GValue *value)
 {
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return gdk_file_list_get_files (g_value_get_boxed (value));
+    {
+      for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l != NULL; l = l->next)
+        g_ptr_array_add (files, g_object_ref (l->data));
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    g_ptr_array_add (files, g_value_dup_object (value));
 
-  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
-    return g_slist_prepend (NULL, g_value_get_object (value));
-
-  return NULL;
+  return files;
 }
 
 static gboolean
@@ -311,25 +531,12 @@ on_drop_target_drop_cb (GtkDropTarget *target,
                         gpointer       user_data)
 {
   Mp2Window *self = user_data;
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
-  GSList *files = files_from_drop_value (value);
+  g_autoptr(GPtrArray) files = files_from_drop_value (value);
 
-  if (files == NULL)
+  if (files->len == 0)
     return FALSE;
 
-  /* The first file goes where it was dropped, the others into windows of their own. */
-  mp2_window_open_file (self, files->data);
-
-  for (GSList *l = files->next; l != NULL; l = l->next)
-    g_ptr_array_add (rest, l->data);
-
-  if (rest->len > 0 && application != NULL)
-    mp2_application_open_files (MP2_APPLICATION (application), (GFile **) rest->pdata,
-                                rest->len);
-
-  g_slist_free (files);
-
+  import_files (self, (GFile **) files->pdata, files->len);
   return TRUE;
 }
 
@@ -342,8 +549,10 @@ setup_drop_target (Mp2Window *self)
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_target_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->stack), GTK_EVENT_CONTROLLER (target));
+  gtk_widget_add_controller (GTK_WIDGET (self->leaflet), GTK_EVENT_CONTROLLER (target));
 }
+
+/* Window state --------------------------------------------------------------------------- */
 
 static void
 restore_window_state (Mp2Window *self)
@@ -379,12 +588,23 @@ save_window_state (Mp2Window *self)
 static gboolean
 mp2_window_close_request (GtkWindow *window)
 {
-  Mp2Window *self = MP2_WINDOW (window);
-
-  save_window_state (self);
-  g_cancellable_cancel (self->load_cancellable);
+  save_window_state (MP2_WINDOW (window));
 
   return GTK_WINDOW_CLASS (mp2_window_parent_class)->close_request (window);
+}
+
+/**
+ * mp2_window_get_toast_overlay:
+ * @self: a #Mp2Window
+ *
+ * Returns: (transfer none): where the window's toasts go
+ */
+AdwToastOverlay *
+mp2_window_get_toast_overlay (Mp2Window *self)
+{
+  g_return_val_if_fail (MP2_IS_WINDOW (self), NULL);
+
+  return self->toast_overlay;
 }
 
 static void
@@ -392,8 +612,10 @@ mp2_window_dispose (GObject *object)
 {
   Mp2Window *self = MP2_WINDOW (object);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
+  g_clear_object (&self->shown);
+  g_clear_handle_id (&self->resort_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MP2_TYPE_WINDOW);
 
@@ -405,10 +627,10 @@ mp2_window_finalize (GObject *object)
 {
   Mp2Window *self = MP2_WINDOW (object);
 
+  g_clear_object (&self->sorted_days);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->pipeline);
   g_clear_object (&self->settings);
-  g_clear_object (&self->file);
-  g_clear_object (&self->document);
-  g_clear_pointer (&self->password, g_free);
 
   G_OBJECT_CLASS (mp2_window_parent_class)->finalize (object);
 }
@@ -425,22 +647,26 @@ mp2_window_class_init (Mp2WindowClass *klass)
 
   window_class->close_request = mp2_window_close_request;
 
-  g_type_ensure (MP2_TYPE_PDF_VIEW);
+  g_type_ensure (MP2_TYPE_DAY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/mp2-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, Mp2Window, window_title);
   gtk_widget_class_bind_template_child (widget_class, Mp2Window, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, Mp2Window, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, Mp2Window, content);
+  gtk_widget_class_bind_template_child (widget_class, Mp2Window, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, Mp2Window, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, Mp2Window, days_list);
+  gtk_widget_class_bind_template_child (widget_class, Mp2Window, window_title);
   gtk_widget_class_bind_template_child (widget_class, Mp2Window, stack);
   gtk_widget_class_bind_template_child (widget_class, Mp2Window, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, Mp2Window, pdf_view);
-  gtk_widget_class_bind_template_child (widget_class, Mp2Window, error_page);
-  gtk_widget_class_bind_template_child (widget_class, Mp2Window, password_box);
-  gtk_widget_class_bind_template_child (widget_class, Mp2Window, password_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_password_row_entry_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_unlock_button_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, Mp2Window, day_view);
+  gtk_widget_class_bind_template_child (widget_class, Mp2Window, store_error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_days_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_days_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.show-days", NULL, show_days_action);
 }
 
 static void
@@ -450,11 +676,8 @@ mp2_window_init (Mp2Window *self)
   mp2_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
+  update_today (self);
   restore_window_state (self);
   setup_drop_target (self);
-
-  /* The viewer's page and zoom actions work from anywhere in the window, so that
-   * their keyboard shortcuts do not depend on where the focus is. */
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "pdf",
-                                  mp2_pdf_view_get_action_group (self->pdf_view));
+  show_page (self, "loading");
 }

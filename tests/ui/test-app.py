@@ -5,9 +5,10 @@ screen reader or keyboard user reaches it.
 
 usage: test-app.py APP CALLSHEETS_DIR OUT_DIR PL_PO
 
-Prints TAP. Screenshots of the welcome page and of an opened call sheet go to
-OUT_DIR. A second run with LANGUAGE=pl checks that no English string of ours is
-left on screen.
+Prints TAP. Screenshots of the welcome page, the list of days, a day's page and
+the original PDF beside it go to OUT_DIR. A day is corrected and confirmed through
+the screen, and the event is then read back from evolution-data-server. A second run
+with LANGUAGE=pl checks that no English string of ours is left on screen.
 """
 import os
 import re
@@ -15,7 +16,12 @@ import subprocess
 import sys
 import time
 
+import gi
 import pyatspi
+
+gi.require_version("EDataServer", "1.2")
+gi.require_version("ECal", "2.0")
+from gi.repository import ECal, EDataServer  # noqa: E402
 
 APP, DATA, OUT, PL_PO = sys.argv[1:5]
 APP_NAME = "mp2-film-schedule"
@@ -144,18 +150,29 @@ def control_names():
     for frame in frames():
         for node in walk(frame):
             if node.getRoleName() in roles and is_showing(node):
-                yield node.getRoleName(), node.name
+                yield node.getRoleName(), node.name, where_is(node)
+
+
+def where_is(node):
+    """The names of a node's nearest named ancestors, to find it in the window."""
+    names = []
+    parent = node.parent
+    while parent is not None and len(names) < 3:
+        if parent.name:
+            names.append(f"{parent.getRoleName()} {parent.name!r}")
+        parent = parent.parent
+    return " in ".join(names)
 
 
 def check_control_names(where):
     bad = []
-    for role, name in control_names():
+    for role, name, where in control_names():
         words = name.split()
         half = len(words) // 2
         if not name.strip() or re.match(r"(Gtk|Adw)[A-Z]", name):
-            bad.append(f"{role} without a name of its own ({name!r})")
+            bad.append(f"{role} without a name of its own ({name!r}), in {where}")
         elif "_" in name or (half and words[:half] == words[half:]):
-            bad.append(f"{role} named {name!r}")
+            bad.append(f"{role} named {name!r}, in {where}")
     tap(not bad, f"every control has a name a screen reader can speak ({where})",
         "\n".join(bad))
 
@@ -170,6 +187,55 @@ def open_from_menu(menu_name, item_name):
     if item is not None:
         press(item)
     return item is not None
+
+
+def type_into(node, text):
+    """Clicks into an entry, replaces its text and presses Enter, with the X server's
+    own keyboard and pointer (GTK 4.8 offers no text action through AT-SPI)."""
+    extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    x = extents.x + extents.width // 2
+    y = extents.y + extents.height // 2
+    subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], check=False)
+    time.sleep(0.3)
+    subprocess.run(["xdotool", "key", "ctrl+a", "BackSpace"], check=False)
+    subprocess.run(["xdotool", "type", "--delay", "20", text], check=False)
+    subprocess.run(["xdotool", "key", "Return"], check=False)
+
+
+def calendar_events():
+    """The events of the default calendar, straight from evolution-data-server:
+    (summary, start "HH:MM", number of alarms)."""
+    registry = EDataServer.SourceRegistry.new_sync(None)
+    source = registry.ref_default_calendar()
+    client = ECal.Client.connect_sync(source, ECal.ClientSourceType.EVENTS, 30, None)
+    ok, components = client.get_object_list_as_comps_sync("#t", None)
+    events = []
+    for component in components or []:
+        start = component.get_dtstart().get_value()
+        events.append((component.get_summary().get_value(),
+                       f"{start.get_hour():02d}:{start.get_minute():02d}",
+                       len(component.get_alarm_uids())))
+    return events
+
+
+def correct_and_confirm(frame):
+    """Corrects the crew call of the day on show and confirms it; the event in the
+    calendar must start at the corrected time (no name is set, so the day starts at
+    the crew call)."""
+    crew_call = find("text", "Crew Call", root=frame)
+    tap(crew_call is not None, "the day's crew call can be edited")
+    if crew_call is None:
+        return
+    type_into(crew_call, "07:45")
+    tap(find("label", "Edited", root=frame) is not None, "the corrected field says it was edited")
+    confirm = find("push button", "Confirm", root=frame)
+    if confirm is not None:
+        press(confirm)
+    tap(find("label", "Added to your calendar") is not None, "Confirm says the day is in the calendar")
+    events = wait_for(lambda: [e for e in calendar_events() if e[1] == "07:45"], 20) or []
+    tap(len(events) == 1 and events[0][2] >= 1,
+        "the event in evolution-data-server starts at the corrected call, with alarms",
+        f"events: {calendar_events()}")
 
 
 def english_run():
@@ -188,8 +254,10 @@ def english_run():
     code, stderr = remote(env, "--import", os.path.join(DATA, "T1_01.pdf"))
     tap(code == 0, "--import hands a call sheet to the running instance", stderr or "")
     first_page = find("label", "Page 1 of 2")
-    tap(first_page is not None, "the call sheet is shown from page 1")
-    check_control_names("call sheet")
+    tap(first_page is not None, "the day is shown beside its call sheet, from page 1")
+    tap(find("list item", None) is not None or find("list box", "Shooting Days") is not None,
+        "the day is listed in the sidebar")
+    check_control_names("day page")
     time.sleep(1)
     if frame is not None:
         screenshot(frame, "call-sheet.png")
@@ -197,11 +265,25 @@ def english_run():
     next_page = find("push button", "Next Page")
     if next_page is not None:
         press(next_page)
-    tap(find("label", "Page 2 of 2") is not None, "Next Page shows page 2")
+    tap(find("label", "Page 2 of 2") is not None, "Next Page shows page 2 of the original")
+    if frame is not None:
+        screenshot(frame, "original-page-2.png")
+
+    correct_and_confirm(frame)
+    if frame is not None:
+        screenshot(frame, "confirmed.png")
+
+    for name in ("T2_rev1.pdf", "T2_rev2.pdf"):
+        remote(env, os.path.join(DATA, name))
+        time.sleep(1)
+    tap(find("label", "This call sheet was revised") is not None,
+        "a revision shows what changed")
+    if frame is not None:
+        screenshot(frame, "revision.png")
 
     code, stderr = remote(env, os.path.join(DATA, "neg_truncated.pdf"))
     tap(code == 0 and find("label", "The PDF Is Damaged") is not None,
-        "a damaged PDF opens a window that says so", stderr or "")
+        "a damaged PDF gets a page that says so, and stays listed", stderr or "")
     if find("label", "The PDF Is Damaged") is not None:
         screenshot(find("frame", "Film Schedule"), "damaged.png")
 

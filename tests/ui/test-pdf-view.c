@@ -226,6 +226,49 @@ test_zoom (Fixture       *fixture,
   g_assert_cmpstr (gtk_menu_button_get_label (zoom_button), ==, "Fit Width");
 }
 
+static gboolean
+has_scrolled (gpointer user_data)
+{
+  GtkAdjustment *adjustment = user_data;
+
+  return gtk_adjustment_get_value (adjustment) > 0;
+}
+
+static void
+test_highlight (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (template_child (fixture, "scroller"));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  graphene_rect_t box = GRAPHENE_RECT_INIT (72, 700, 200, 20);
+  graphene_rect_t shown;
+  guint page;
+
+  wait_for_page (fixture, 0, -1);
+  g_assert_false (mp2_pdf_view_get_highlight (fixture->view, NULL, NULL));
+
+  /* A box near the bottom of the second page: that page, scrolled down to it. */
+  mp2_pdf_view_show_highlight (fixture->view, 1, &box);
+  g_assert_cmpuint (mp2_pdf_view_get_page (fixture->view), ==, 1);
+  g_assert_true (mp2_pdf_view_get_highlight (fixture->view, &page, &shown));
+  g_assert_cmpuint (page, ==, 1);
+  g_assert_true (graphene_rect_equal (&shown, &box));
+  wait_for_page (fixture, 1, -1);
+  mp2_test_wait_until (has_scrolled, vadjustment, 10, "the box to be scrolled into view");
+
+  /* No such page: nothing changes. */
+  mp2_pdf_view_show_highlight (fixture->view, 7, &box);
+  g_assert_cmpuint (mp2_pdf_view_get_page (fixture->view), ==, 1);
+
+  mp2_pdf_view_clear_highlight (fixture->view);
+  g_assert_false (mp2_pdf_view_get_highlight (fixture->view, NULL, NULL));
+
+  /* A new document starts without one. */
+  mp2_pdf_view_show_highlight (fixture->view, 0, &box);
+  mp2_pdf_view_set_document (fixture->view, NULL);
+  g_assert_false (mp2_pdf_view_get_highlight (fixture->view, NULL, NULL));
+}
+
 static void
 test_no_document (void)
 {
@@ -256,6 +299,8 @@ main (int   argc,
   g_test_add ("/pdf-view/next-page", Fixture, NULL, fixture_set_up, test_next_page,
               fixture_tear_down);
   g_test_add ("/pdf-view/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
+  g_test_add ("/pdf-view/highlight", Fixture, NULL, fixture_set_up, test_highlight,
+              fixture_tear_down);
   g_test_add_func ("/pdf-view/no-document", test_no_document);
 
   return g_test_run ();

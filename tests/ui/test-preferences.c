@@ -32,7 +32,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (fixture->settings, "crew-name");
   g_settings_reset (fixture->settings, "time-zone");
   g_settings_reset (fixture->settings, "morning-routine-minutes");
-  fixture->window = mp2_preferences_window_new (fixture->settings);
+  fixture->window = mp2_preferences_window_new (fixture->settings, NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 }

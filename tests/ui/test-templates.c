@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include "mp2-day-row.h"
+#include "mp2-day-view.h"
 #include "mp2-preferences-window.h"
 #include "mp2-test-ui.h"
 #include "mp2-window.h"
@@ -21,7 +23,17 @@ create_template_instance (GType type)
     {
       g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
-      return GTK_WIDGET (mp2_preferences_window_new (settings));
+      return GTK_WIDGET (mp2_preferences_window_new (settings, NULL));
+    }
+
+  /* A row lives in a list, and shows a day. */
+  if (type == MP2_TYPE_DAY_ROW)
+    {
+      g_autoptr(Mp2Schedule) schedule = mp2_schedule_new ();
+      GtkWidget *list = gtk_list_box_new ();
+
+      gtk_list_box_append (GTK_LIST_BOX (list), mp2_day_row_new (schedule));
+      return list;
     }
 
   return g_object_new (type, NULL);
@@ -122,6 +134,8 @@ static void
 ensure_types (void)
 {
   g_type_ensure (MP2_TYPE_WINDOW);
+  g_type_ensure (MP2_TYPE_DAY_VIEW);
+  g_type_ensure (MP2_TYPE_DAY_ROW);
   g_type_ensure (MP2_TYPE_PREFERENCES_WINDOW);
 }
 
