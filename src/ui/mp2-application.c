@@ -210,8 +210,9 @@ about_activated (GSimpleAction *action,
                         /* Translators: replace with your names, one per line. */
                         "translator-credits", _("translator-credits"),
                         "release-notes-version", "0.1.0",
-                        "release-notes", _("<p>The first release opens call sheets "
-                                           "and shows them page by page.</p>"),
+                        "release-notes", _("<p>The first release reads call sheets into "
+                                           "your shooting day, shows it beside the "
+                                           "original, and adds it to your calendar.</p>"),
                         "comments", _("Your call, your route and the weather for "
                                       "every shooting day, read from the call sheet."),
                         "debug-info", debug_info,
