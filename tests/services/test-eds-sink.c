@@ -22,168 +22,18 @@
 
 #include "mp2-eds-calendar-sink.h"
 #include "mp2-ical.h"
+#include "mp2-test-sinks.h"
+#include "mp2-test-wait.h"
 
 #define WAIT_SECONDS 30
-#define WARSAW "Europe/Warsaw"
 #define TEST_COLOR "#1c71d8"
-
-/* Built by hand: the test does not depend on how a schedule becomes an event. */
-typedef Mp2DayEvent TestEvent;
-
-static void
-free_test_event (TestEvent *event)
-{
-  for (guint i = 0; event->alarms != NULL && i < event->alarms->len; i++)
-    g_free (g_array_index (event->alarms, Mp2DayAlarm, i).description);
-  g_clear_pointer (&event->alarms, g_array_unref);
-  g_clear_pointer (&event->start, g_date_time_unref);
-  g_clear_pointer (&event->end, g_date_time_unref);
-  g_free (event->uid);
-  g_free (event->summary);
-  g_free (event->location);
-  g_free (event->description);
-  g_free (event);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestEvent, free_test_event)
 
 /* evolution-data-server 3.46 declares no g_autoptr() cleanup for ECalClient. */
 typedef ECalClient TestClient;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestClient, g_object_unref)
 
-static GDateTime *
-warsaw_time (const char *iso8601)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (WARSAW);
-
-  g_assert_nonnull (zone);
-  return g_date_time_new_from_iso8601 (iso8601, zone);
-}
-
-static void
-add_alarm (TestEvent  *event,
-           int         minutes_before,
-           const char *description)
-{
-  Mp2DayAlarm alarm = { minutes_before, g_strdup (description) };
-
-  g_array_append_val (event->alarms, alarm);
-}
-
-static TestEvent *
-new_event (const char *uid,
-           const char *start,
-           const char *end)
-{
-  TestEvent *event = g_new0 (TestEvent, 1);
-
-  event->uid = g_strdup (uid);
-  event->summary = g_strdup ("Day 12 · Cicha Woda · Studio WFDiF – hala 2");
-  event->location = g_strdup ("ul. Chełmska 21, 00-724 Warszawa");
-  event->description = g_strdup ("06:30 crew call\n18:00 wrap");
-  event->start = warsaw_time (start);
-  event->end = warsaw_time (end);
-  event->alarms = g_array_new (FALSE, TRUE, sizeof (Mp2DayAlarm));
-  add_alarm (event, 90, "Wake up");
-  add_alarm (event, 60, "Leave for set");
-
-  return event;
-}
-
-/* Waiting, bounded */
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
-wait_for_result (GAsyncResult **result,
-                 const char    *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (*result == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (*result == NULL)
-    g_error ("Timed out after %d s waiting for %s", WAIT_SECONDS, what);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-}
-
-static void
-sleep_in_loop (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, on_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* The sink's calls, awaited */
-
-static char *
-upsert (Mp2CalendarSink    *sink,
-        const char         *calendar_id,
-        const Mp2DayEvent  *event,
-        GCancellable       *cancellable,
-        GError            **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  mp2_calendar_sink_upsert_async (sink, calendar_id, event, cancellable, on_result_cb, &result);
-  wait_for_result (&result, "an upsert");
-
-  return mp2_calendar_sink_upsert_finish (sink, result, error);
-}
-
-static gboolean
-delete_event (Mp2CalendarSink  *sink,
-              const char       *calendar_id,
-              const char       *uid,
-              GError          **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  mp2_calendar_sink_delete_async (sink, calendar_id, uid, NULL, on_result_cb, &result);
-  wait_for_result (&result, "a delete");
-
-  return mp2_calendar_sink_delete_finish (sink, result, error);
-}
-
-static GPtrArray *
-list_calendars (Mp2CalendarSink *sink)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *calendars;
-
-  mp2_calendar_sink_list_calendars_async (sink, NULL, on_result_cb, &result);
-  wait_for_result (&result, "the list of calendars");
-  calendars = mp2_calendar_sink_list_calendars_finish (sink, result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (calendars);
-
-  return calendars;
-}
+/* The sink's calendars */
 
 static Mp2CalendarInfo *
 find_calendar (GPtrArray  *calendars,
@@ -209,8 +59,8 @@ new_registry (void)
   g_autoptr(GError) error = NULL;
   ESourceRegistry *registry;
 
-  e_source_registry_new (NULL, on_result_cb, &result);
-  wait_for_result (&result, "the registry of evolution-data-server");
+  e_source_registry_new (NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, "the registry of evolution-data-server");
   registry = e_source_registry_new_finish (result, &error);
   g_assert_no_error (error);
 
@@ -224,8 +74,8 @@ new_sink (ESourceRegistry *registry)
   g_autoptr(GError) error = NULL;
   Mp2EdsCalendarSink *sink;
 
-  mp2_eds_calendar_sink_new_async (registry, NULL, on_result_cb, &result);
-  wait_for_result (&result, "the sink");
+  mp2_eds_calendar_sink_new_async (registry, NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, "the sink");
   sink = mp2_eds_calendar_sink_new_finish (result, &error);
   g_assert_no_error (error);
 
@@ -240,8 +90,8 @@ commit_source (ESourceRegistry *registry,
   g_autoptr(GError) error = NULL;
   g_autoptr(ESource) added = NULL;
 
-  e_source_registry_commit_source (registry, source, NULL, on_result_cb, &result);
-  wait_for_result (&result, "a new calendar source");
+  e_source_registry_commit_source (registry, source, NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, "a new calendar source");
   g_assert_true (e_source_registry_commit_source_finish (registry, result, &error));
   g_assert_no_error (error);
 
@@ -260,8 +110,8 @@ remove_source (ESourceRegistry *registry,
   if (source == NULL)
     return;
 
-  e_source_remove (source, NULL, on_result_cb, &result);
-  wait_for_result (&result, "a calendar source's removal");
+  e_source_remove (source, NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, "a calendar source's removal");
   g_assert_true (e_source_remove_finish (source, result, &error));
   g_assert_no_error (error);
 }
@@ -295,8 +145,8 @@ connect_client (ESourceRegistry *registry,
 
   g_assert_nonnull (source);
   e_cal_client_connect (source, E_CAL_CLIENT_SOURCE_TYPE_EVENTS, (guint32) -1, NULL,
-                        on_result_cb, &result);
-  wait_for_result (&result, "a calendar client");
+                        mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, "a calendar client");
   client = e_cal_client_connect_finish (result, &error);
   g_assert_no_error (error);
 
@@ -312,8 +162,8 @@ get_object (ECalClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
   ICalComponent *component = NULL;
 
-  e_cal_client_get_object (client, uid, NULL, NULL, on_result_cb, &result);
-  wait_for_result (&result, "an event of the calendar");
+  e_cal_client_get_object (client, uid, NULL, NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, "an event of the calendar");
   if (!e_cal_client_get_object_finish (client, result, &component, error))
     return NULL;
 
@@ -329,8 +179,8 @@ count_objects_for_uid (ECalClient *client,
   GSList *components = NULL;
   guint count;
 
-  e_cal_client_get_objects_for_uid (client, uid, NULL, on_result_cb, &result);
-  wait_for_result (&result, "the events of a uid");
+  e_cal_client_get_objects_for_uid (client, uid, NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, "the events of a uid");
   if (!e_cal_client_get_objects_for_uid_finish (client, result, &components, &error) &&
       g_error_matches (error, E_CAL_CLIENT_ERROR, E_CAL_CLIENT_ERROR_OBJECT_NOT_FOUND))
     return 0;
@@ -350,8 +200,8 @@ get_timezone (ECalClient *client,
   g_autoptr(GError) error = NULL;
   ICalTimezone *zone = NULL;
 
-  e_cal_client_get_timezone (client, tzid, NULL, on_result_cb, &result);
-  wait_for_result (&result, "a time zone of the calendar");
+  e_cal_client_get_timezone (client, tzid, NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, "a time zone of the calendar");
   g_assert_true (e_cal_client_get_timezone_finish (client, result, &zone, &error));
   g_assert_no_error (error);
 
@@ -359,18 +209,6 @@ get_timezone (ECalClient *client,
 }
 
 /* Checks the stored event */
-
-static char *
-dup_text (ICalComponent    *component,
-          ICalPropertyKind  kind)
-{
-  g_autoptr(ICalProperty) property = i_cal_component_get_first_property (component, kind);
-  g_autoptr(ICalValue) value = NULL;
-
-  g_assert_nonnull (property);
-  value = i_cal_property_get_value (property);
-  return g_strdup (i_cal_value_get_text (value));
-}
 
 /* The DTSTART or DTEND is @expected as a local time of Europe/Warsaw, and the
  * calendar's own description of that zone makes it the same moment. */
@@ -390,11 +228,11 @@ assert_local_time (ECalClient       *client,
   g_assert_nonnull (property);
   tzid = i_cal_property_get_first_parameter (property, I_CAL_TZID_PARAMETER);
   g_assert_nonnull (tzid);
-  g_assert_cmpstr (i_cal_parameter_get_tzid (tzid), ==, WARSAW);
+  g_assert_cmpstr (i_cal_parameter_get_tzid (tzid), ==, MP2_TEST_WARSAW);
   value = i_cal_property_get_value_as_string (property);
   g_assert_cmpstr (value, ==, expected_value);
 
-  zone = get_timezone (client, WARSAW);
+  zone = get_timezone (client, MP2_TEST_WARSAW);
   g_assert_nonnull (zone);
   time = i_cal_time_new_from_string (value);
   g_assert_cmpint (i_cal_time_as_timet_with_zone (time, zone), ==, g_date_time_to_unix (expected));
@@ -452,9 +290,9 @@ assert_stored_event (ECalClient        *client,
 
   g_assert_no_error (error);
   g_assert_nonnull (event);
-  summary = dup_text (event, I_CAL_SUMMARY_PROPERTY);
+  summary = mp2_test_ical_dup_text (event, I_CAL_SUMMARY_PROPERTY);
   g_assert_cmpstr (summary, ==, expected->summary);
-  location = dup_text (event, I_CAL_LOCATION_PROPERTY);
+  location = mp2_test_ical_dup_text (event, I_CAL_LOCATION_PROPERTY);
   g_assert_cmpstr (location, ==, expected->location);
   g_assert_true (mp2_ical_component_is_ours (event));
   assert_local_time (client, event, I_CAL_DTSTART_PROPERTY, expected->start);
@@ -528,7 +366,7 @@ test_new_with_own_registry (void)
 static void
 test_list_calendars (void)
 {
-  g_autoptr(GPtrArray) calendars = list_calendars (session.sink);
+  g_autoptr(GPtrArray) calendars = mp2_test_sink_list_calendars (session.sink, WAIT_SECONDS);
   g_autoptr(ESource) builtin = e_source_registry_ref_builtin_calendar (session.registry);
   Mp2CalendarInfo *personal;
   Mp2CalendarInfo *ours;
@@ -564,34 +402,37 @@ test_list_calendars (void)
 static void
 test_upsert_update_delete (void)
 {
-  g_autoptr(TestEvent) day = new_event ("mp2-day-12@test", "2024-07-15T06:30:00",
-                                        "2024-07-15T18:00:00");
+  g_autoptr(Mp2DayEvent) day = mp2_test_event_new ("mp2-day-12@test", "2024-07-15T06:30:00",
+                                                   "2024-07-15T18:00:00");
   /* the revision moves the call over the night the clocks go back */
-  g_autoptr(TestEvent) revised = new_event ("mp2-day-12@test", "2024-10-26T22:00:00",
-                                            "2024-10-27T06:00:00");
+  g_autoptr(Mp2DayEvent) revised = mp2_test_event_new ("mp2-day-12@test", "2024-10-26T22:00:00",
+                                                       "2024-10-27T06:00:00");
   g_autoptr(TestClient) client = connect_client (session.registry, session.calendar_id);
   g_autoptr(GError) error = NULL;
   g_autofree char *etag = NULL;
 
-  etag = upsert (session.sink, session.calendar_id, day, NULL, &error);
+  etag = mp2_test_sink_upsert (session.sink, session.calendar_id, day, NULL, WAIT_SECONDS, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (etag, ==, "");
   assert_stored_event (client, day);
   g_assert_cmpuint (count_objects_for_uid (client, day->uid), ==, 1);
 
-  add_alarm (revised, 120, "Night shoot: sleep first");
+  mp2_test_event_add_alarm (revised, 120, "Night shoot: sleep first");
   g_clear_pointer (&etag, g_free);
-  etag = upsert (session.sink, session.calendar_id, revised, NULL, &error);
+  etag = mp2_test_sink_upsert (session.sink, session.calendar_id, revised, NULL, WAIT_SECONDS,
+                               &error);
   g_assert_no_error (error);
   assert_stored_event (client, revised);
   g_assert_cmpuint (count_objects_for_uid (client, day->uid), ==, 1);
 
-  g_assert_true (delete_event (session.sink, session.calendar_id, day->uid, &error));
+  g_assert_true (mp2_test_sink_delete (session.sink, session.calendar_id, day->uid, WAIT_SECONDS,
+                                       &error));
   g_assert_no_error (error);
   assert_not_stored (client, day->uid);
 
   /* what is not there is deleted already */
-  g_assert_true (delete_event (session.sink, session.calendar_id, day->uid, &error));
+  g_assert_true (mp2_test_sink_delete (session.sink, session.calendar_id, day->uid, WAIT_SECONDS,
+                                       &error));
   g_assert_no_error (error);
 }
 
@@ -599,17 +440,19 @@ static void
 test_default_calendar (void)
 {
   g_autoptr(ESource) builtin = e_source_registry_ref_builtin_calendar (session.registry);
-  g_autoptr(TestEvent) day = new_event ("mp2-day-personal@test", "2024-03-31T01:30:00",
-                                        "2024-03-31T05:00:00");
+  g_autoptr(Mp2DayEvent) day = mp2_test_event_new ("mp2-day-personal@test", "2024-03-31T01:30:00",
+                                                   "2024-03-31T05:00:00");
   g_autoptr(TestClient) client = connect_client (session.registry, e_source_get_uid (builtin));
   g_autoptr(GError) error = NULL;
   g_autofree char *etag = NULL;
 
-  etag = upsert (session.sink, e_source_get_uid (builtin), day, NULL, &error);
+  etag = mp2_test_sink_upsert (session.sink, e_source_get_uid (builtin), day, NULL, WAIT_SECONDS,
+                               &error);
   g_assert_no_error (error);
   assert_stored_event (client, day);
 
-  g_assert_true (delete_event (session.sink, e_source_get_uid (builtin), day->uid, &error));
+  g_assert_true (mp2_test_sink_delete (session.sink, e_source_get_uid (builtin), day->uid,
+                                       WAIT_SECONDS, &error));
   g_assert_no_error (error);
   assert_not_stored (client, day->uid);
 }
@@ -617,33 +460,35 @@ test_default_calendar (void)
 static void
 test_errors (void)
 {
-  g_autoptr(TestEvent) day = new_event ("mp2-day-error@test", "2024-07-15T06:30:00",
-                                        "2024-07-15T18:00:00");
+  g_autoptr(Mp2DayEvent) day = mp2_test_event_new ("mp2-day-error@test", "2024-07-15T06:30:00",
+                                                   "2024-07-15T18:00:00");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(ESource) birthdays = e_source_registry_ref_source (session.registry, "birthdays");
   g_autoptr(GError) error = NULL;
   g_autofree char *etag = NULL;
 
-  etag = upsert (session.sink, "no-such-calendar", day, NULL, &error);
+  etag = mp2_test_sink_upsert (session.sink, "no-such-calendar", day, NULL, WAIT_SECONDS, &error);
   g_assert_error (error, MP2_SYNC_ERROR, MP2_SYNC_ERROR_NO_CALENDAR);
   g_assert_null (etag);
   g_test_message ("%s", error->message);
   g_clear_error (&error);
 
-  g_assert_false (delete_event (session.sink, "no-such-calendar", day->uid, &error));
+  g_assert_false (mp2_test_sink_delete (session.sink, "no-such-calendar", day->uid, WAIT_SECONDS,
+                                        &error));
   g_assert_error (error, MP2_SYNC_ERROR, MP2_SYNC_ERROR_NO_CALENDAR);
   g_clear_error (&error);
 
   if (birthdays != NULL)
     {
-      etag = upsert (session.sink, "birthdays", day, NULL, &error);
+      etag = mp2_test_sink_upsert (session.sink, "birthdays", day, NULL, WAIT_SECONDS, &error);
       g_assert_error (error, MP2_SYNC_ERROR, MP2_SYNC_ERROR_READ_ONLY);
       g_test_message ("%s", error->message);
       g_clear_error (&error);
     }
 
   g_cancellable_cancel (cancellable);
-  etag = upsert (session.sink, session.calendar_id, day, cancellable, &error);
+  etag = mp2_test_sink_upsert (session.sink, session.calendar_id, day, cancellable, WAIT_SECONDS,
+                               &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (etag);
 }
@@ -701,8 +546,8 @@ send_request (Radicale    *radicale,
   g_autoptr(GError) error = NULL;
 
   soup_session_send_and_read_async (radicale->http, message, G_PRIORITY_DEFAULT, NULL,
-                                    on_result_cb, &result);
-  wait_for_result (&result, url);
+                                    mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, url);
   body = soup_session_send_and_read_finish (radicale->http, result, &error);
   if (body == NULL)
     return 0;
@@ -772,7 +617,7 @@ wait_for_radicale (Radicale *radicale)
                  radicale->port);
       if (radicale->exited)
         g_error ("radicale exited; see its log in %s", radicale->folder);
-      sleep_in_loop (100);
+      mp2_test_run_for (100);
     }
 }
 
@@ -827,7 +672,7 @@ kill_radicale (Radicale *radicale)
     {
       if (g_get_monotonic_time () > deadline)
         g_error ("Timed out after %d s waiting for radicale to stop", WAIT_SECONDS);
-      sleep_in_loop (50);
+      mp2_test_run_for (50);
     }
 }
 
@@ -846,6 +691,27 @@ start_radicale (const char *program)
   config_path = g_build_filename (radicale->folder, "config", NULL);
   write_radicale_config (radicale, config_path);
   spawn_radicale (radicale);
+
+  return radicale;
+}
+
+/* radicale with an empty calendar at @path; %NULL, the test skipped, when radicale
+ * is not installed. */
+static Radicale *
+start_radicale_with_calendar (const char *path)
+{
+  g_autofree char *program = g_find_program_in_path ("radicale");
+  Radicale *radicale;
+
+  if (program == NULL)
+    {
+      g_test_skip ("radicale is not installed (Debian package radicale)");
+      return NULL;
+    }
+
+  radicale = start_radicale (program);
+  g_assert_cmpuint (send_request (radicale, "MKCOL", "/mp2/", NULL), ==, SOUP_STATUS_CREATED);
+  g_assert_cmpuint (send_request (radicale, "MKCALENDAR", path, NULL), ==, SOUP_STATUS_CREATED);
 
   return radicale;
 }
@@ -929,7 +795,7 @@ wait_for_server_event (Radicale   *radicale,
       /* evolution-data-server sends what it holds when it refreshes */
       if (round % 20 == 0)
         e_client_refresh (E_CLIENT (client), NULL, NULL, NULL);
-      sleep_in_loop (100);
+      mp2_test_run_for (100);
     }
 }
 
@@ -937,8 +803,7 @@ static void
 test_caldav_round_trip (void)
 {
   const char *path = "/mp2/shooting-days/";
-  g_autofree char *program = g_find_program_in_path ("radicale");
-  g_autoptr(TestEvent) day = NULL;
+  g_autoptr(Mp2DayEvent) day = NULL;
   g_autoptr(TestClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *calendar_id = NULL;
@@ -947,22 +812,17 @@ test_caldav_round_trip (void)
   g_autoptr(GPtrArray) calendars = NULL;
   Radicale *radicale;
 
-  if (program == NULL)
-    {
-      g_test_skip ("radicale is not installed (Debian package radicale)");
-      return;
-    }
+  radicale = start_radicale_with_calendar (path);
+  if (radicale == NULL)
+    return;
 
-  radicale = start_radicale (program);
-  g_assert_cmpuint (send_request (radicale, "MKCOL", "/mp2/", NULL), ==, SOUP_STATUS_CREATED);
-  g_assert_cmpuint (send_request (radicale, "MKCALENDAR", path, NULL), ==, SOUP_STATUS_CREATED);
   calendar_id = add_caldav_source (radicale, path);
   client = connect_client (session.registry, calendar_id);
-  calendars = list_calendars (session.sink);
+  calendars = mp2_test_sink_list_calendars (session.sink, WAIT_SECONDS);
   g_assert_nonnull (find_calendar (calendars, calendar_id));
 
-  day = new_event ("mp2-day-caldav@test", "2024-07-15T06:30:00", "2024-07-15T18:00:00");
-  etag = upsert (session.sink, calendar_id, day, NULL, &error);
+  day = mp2_test_event_new ("mp2-day-caldav@test", "2024-07-15T06:30:00", "2024-07-15T18:00:00");
+  etag = mp2_test_sink_upsert (session.sink, calendar_id, day, NULL, WAIT_SECONDS, &error);
   g_assert_no_error (error);
   assert_stored_event (client, day);
 
@@ -974,7 +834,7 @@ test_caldav_round_trip (void)
   g_assert_nonnull (strstr (text, MP2_ICAL_X_PROPERTY));
   g_clear_pointer (&text, g_free);
 
-  g_assert_true (delete_event (session.sink, calendar_id, day->uid, &error));
+  g_assert_true (mp2_test_sink_delete (session.sink, calendar_id, day->uid, WAIT_SECONDS, &error));
   g_assert_no_error (error);
   assert_not_stored (client, day->uid);
   text = wait_for_server_event (radicale, client, path, day->uid, FALSE);
@@ -989,30 +849,25 @@ static void
 test_caldav_read_only (void)
 {
   const char *path = "/mp2/production-office/";
-  g_autofree char *program = g_find_program_in_path ("radicale");
-  g_autoptr(TestEvent) day = NULL;
+  g_autoptr(Mp2DayEvent) day = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *calendar_id = NULL;
   g_autofree char *etag = NULL;
   g_autoptr(GPtrArray) calendars = NULL;
   Radicale *radicale;
 
-  if (program == NULL)
-    {
-      g_test_skip ("radicale is not installed (Debian package radicale)");
-      return;
-    }
+  radicale = start_radicale_with_calendar (path);
+  if (radicale == NULL)
+    return;
 
-  radicale = start_radicale (program);
-  g_assert_cmpuint (send_request (radicale, "MKCOL", "/mp2/", NULL), ==, SOUP_STATUS_CREATED);
-  g_assert_cmpuint (send_request (radicale, "MKCALENDAR", path, NULL), ==, SOUP_STATUS_CREATED);
   set_radicale_rights (radicale, FALSE);
   calendar_id = add_caldav_source (radicale, path);
-  calendars = list_calendars (session.sink);
+  calendars = mp2_test_sink_list_calendars (session.sink, WAIT_SECONDS);
   g_assert_null (find_calendar (calendars, calendar_id));
 
-  day = new_event ("mp2-day-read-only@test", "2024-07-15T06:30:00", "2024-07-15T18:00:00");
-  etag = upsert (session.sink, calendar_id, day, NULL, &error);
+  day = mp2_test_event_new ("mp2-day-read-only@test", "2024-07-15T06:30:00",
+                            "2024-07-15T18:00:00");
+  etag = mp2_test_sink_upsert (session.sink, calendar_id, day, NULL, WAIT_SECONDS, &error);
   g_test_message ("%s", error != NULL ? error->message : "no error");
   g_assert_error (error, MP2_SYNC_ERROR, MP2_SYNC_ERROR_READ_ONLY);
   g_assert_null (etag);
@@ -1028,8 +883,7 @@ static void
 test_caldav_server_down (void)
 {
   const char *path = "/mp2/shooting-days/";
-  g_autofree char *program = g_find_program_in_path ("radicale");
-  g_autoptr(TestEvent) day = NULL;
+  g_autoptr(Mp2DayEvent) day = NULL;
   g_autoptr(TestClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *calendar_id = NULL;
@@ -1037,21 +891,16 @@ test_caldav_server_down (void)
   g_autofree char *text = NULL;
   Radicale *radicale;
 
-  if (program == NULL)
-    {
-      g_test_skip ("radicale is not installed (Debian package radicale)");
-      return;
-    }
+  radicale = start_radicale_with_calendar (path);
+  if (radicale == NULL)
+    return;
 
-  radicale = start_radicale (program);
-  g_assert_cmpuint (send_request (radicale, "MKCOL", "/mp2/", NULL), ==, SOUP_STATUS_CREATED);
-  g_assert_cmpuint (send_request (radicale, "MKCALENDAR", path, NULL), ==, SOUP_STATUS_CREATED);
   calendar_id = add_caldav_source (radicale, path);
   client = connect_client (session.registry, calendar_id);
   kill_radicale (radicale);
 
-  day = new_event ("mp2-day-offline@test", "2024-07-15T06:30:00", "2024-07-15T18:00:00");
-  etag = upsert (session.sink, calendar_id, day, NULL, &error);
+  day = mp2_test_event_new ("mp2-day-offline@test", "2024-07-15T06:30:00", "2024-07-15T18:00:00");
+  etag = mp2_test_sink_upsert (session.sink, calendar_id, day, NULL, WAIT_SECONDS, &error);
   g_assert_error (error, MP2_SYNC_ERROR, MP2_SYNC_ERROR_OFFLINE);
   g_test_message ("%s", error->message);
   g_assert_null (etag);
@@ -1059,7 +908,7 @@ test_caldav_server_down (void)
   g_test_message ("events of the uid kept: %u", count_objects_for_uid (client, day->uid));
 
   spawn_radicale (radicale);
-  etag = upsert (session.sink, calendar_id, day, NULL, &error);
+  etag = mp2_test_sink_upsert (session.sink, calendar_id, day, NULL, WAIT_SECONDS, &error);
   g_assert_no_error (error);
   assert_stored_event (client, day);
   text = wait_for_server_event (radicale, client, path, day->uid, TRUE);

@@ -18,6 +18,7 @@
 #include "mp2-errors.h"
 #include "mp2-folder-source.h"
 #include "mp2-pdf-document.h"
+#include "mp2-test-wait.h"
 
 /* Short, so that the tests are quick; every wait is bounded by WAIT_TIMEOUT_MS. */
 #define SETTLE_TIME 100
@@ -48,23 +49,13 @@ typedef struct
   guint            n_name_notify;
 } Fixture;
 
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until COND holds; fails the test (and returns from it) after
  * WAIT_TIMEOUT_MS instead of hanging. */
 #define WAIT_UNTIL(cond)                                                     \
   G_STMT_START {                                                             \
     gboolean timed_out_ = FALSE;                                             \
-    guint timeout_id_ = g_timeout_add (WAIT_TIMEOUT_MS, on_timeout_cb,       \
-                                       &timed_out_);                         \
+    guint timeout_id_ = g_timeout_add (WAIT_TIMEOUT_MS,                      \
+                                       mp2_test_on_timeout_cb, &timed_out_); \
     while (!(cond) && !timed_out_)                                           \
       g_main_context_iteration (NULL, TRUE);                                 \
     if (!(cond))                                                             \
@@ -76,17 +67,6 @@ on_timeout_cb (gpointer user_data)
     if (!timed_out_)                                                         \
       g_source_remove (timeout_id_);                                         \
   } G_STMT_END
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-run_for (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 failure_free (gpointer data)
@@ -501,7 +481,7 @@ test_watch_copy_in_chunks (Fixture       *f,
   WAIT_UNTIL (f->candidates->len == 1);
   assert_candidate_is (candidate_at (f, 0), file, f->pdf);
 
-  run_for (QUIET_MS);
+  mp2_test_run_for (QUIET_MS);
   g_assert_cmpuint (f->candidates->len, ==, 1);
   g_assert_cmpuint (f->failures->len, ==, 0);
   g_thread_join (g_steal_pointer (&thread));
@@ -530,7 +510,7 @@ test_watch_ignores_other_files (Fixture       *f,
 
   WAIT_UNTIL (f->candidates->len == 1);
   assert_candidate_is (candidate_at (f, 0), fence, f->pdf);
-  run_for (QUIET_MS);
+  mp2_test_run_for (QUIET_MS);
   g_assert_cmpuint (f->candidates->len, ==, 1);
   g_assert_cmpuint (f->failures->len, ==, 0);
 }
@@ -559,7 +539,7 @@ test_watch_moved_in (Fixture       *f,
   WAIT_UNTIL (f->candidates->len == 2);
   assert_candidate_is (candidate_at (f, 1), renamed, f->pdf);
 
-  run_for (QUIET_MS);
+  mp2_test_run_for (QUIET_MS);
   g_assert_cmpuint (f->candidates->len, ==, 2);
 }
 
@@ -589,7 +569,7 @@ test_watch_skips_handled (Fixture       *f,
 
   WAIT_UNTIL (f->candidates->len == 1);
   assert_candidate_is (candidate_at (f, 0), fence, f->pdf);
-  run_for (QUIET_MS);
+  mp2_test_run_for (QUIET_MS);
   g_assert_cmpuint (f->candidates->len, ==, 1);
 
   /* The store was asked about the ones not marked handled, and not on the main
@@ -610,7 +590,7 @@ test_watch_too_large (Fixture       *f,
   WAIT_UNTIL (f->failures->len == 1);
   g_assert_true (g_file_equal (failure_at (f, 0)->file, big));
   g_assert_error (failure_at (f, 0)->error, MP2_PARSE_ERROR, MP2_PARSE_ERROR_TOO_LARGE);
-  run_for (QUIET_MS);
+  mp2_test_run_for (QUIET_MS);
   g_assert_cmpuint (f->failures->len, ==, 1);
   g_assert_cmpuint (f->candidates->len, ==, 0);
 }
@@ -653,7 +633,7 @@ test_watch_turned_off (Fixture       *f,
   g_assert_cmpuint (f->n_name_notify, ==, 2);
 
   file = copy_in (f->watched, "after.pdf", f->pdf);
-  run_for (QUIET_MS);
+  mp2_test_run_for (QUIET_MS);
   g_assert_cmpuint (f->candidates->len, ==, 0);
 
   /* On again: new files are seen again. */
@@ -675,12 +655,12 @@ test_watch_off_drops_pending (Fixture       *f,
 
   /* Turned off while a file is being written: it is never read. */
   thread = g_thread_new ("writer", write_in_chunks_thread, &writer);
-  run_for (SETTLE_TIME / 2);
+  mp2_test_run_for (SETTLE_TIME / 2);
   mp2_folder_source_set_folder (f->source, NULL);
   WAIT_UNTIL (g_atomic_int_get (&writer.closed));
   g_thread_join (g_steal_pointer (&thread));
 
-  run_for (QUIET_MS);
+  mp2_test_run_for (QUIET_MS);
   g_assert_cmpuint (f->candidates->len, ==, 0);
 }
 
@@ -770,7 +750,7 @@ test_check_scans_folder (Fixture       *f,
   g_assert_cmpuint (check.n_candidates, ==, 3);
 
   /* No watch events for the files that were there before the folder was set. */
-  run_for (QUIET_MS);
+  mp2_test_run_for (QUIET_MS);
   g_assert_cmpuint (f->candidates->len, ==, 3);
   g_assert_cmpint (g_atomic_int_get (&f->n_asked_on_main), ==, 0);
   g_clear_error (&check.error);

@@ -15,145 +15,17 @@
 
 #include "mp2-ical.h"
 #include "mp2-ics-export.h"
+#include "mp2-test-sinks.h"
+#include "mp2-test-wait.h"
 
+/* Under meson's 30 s for the test: a wait that fails says what it awaited. */
 #define WAIT_SECONDS 20
-#define WARSAW "Europe/Warsaw"
 
-/* Built by hand: the test does not depend on how a schedule becomes an event. */
-typedef Mp2DayEvent TestEvent;
-
+/* The array's clear function frees the alarm's description. */
 static void
-free_test_event (TestEvent *event)
+remove_last_alarm (Mp2DayEvent *event)
 {
-  for (guint i = 0; event->alarms != NULL && i < event->alarms->len; i++)
-    g_free (g_array_index (event->alarms, Mp2DayAlarm, i).description);
-  g_clear_pointer (&event->alarms, g_array_unref);
-  g_clear_pointer (&event->start, g_date_time_unref);
-  g_clear_pointer (&event->end, g_date_time_unref);
-  g_free (event->uid);
-  g_free (event->summary);
-  g_free (event->location);
-  g_free (event->description);
-  g_free (event);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestEvent, free_test_event)
-
-static GDateTime *
-local_time (const char *zone_id,
-            const char *iso8601)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_id);
-  GDateTime *date_time;
-
-  g_assert_nonnull (zone);
-  date_time = g_date_time_new_from_iso8601 (iso8601, zone);
-  g_assert_nonnull (date_time);
-
-  return date_time;
-}
-
-static void
-add_alarm (TestEvent  *event,
-           int         minutes_before,
-           const char *description)
-{
-  Mp2DayAlarm alarm = { minutes_before, g_strdup (description) };
-
-  g_array_append_val (event->alarms, alarm);
-}
-
-static void
-remove_last_alarm (TestEvent *event)
-{
-  g_free (g_array_index (event->alarms, Mp2DayAlarm, event->alarms->len - 1).description);
   g_array_set_size (event->alarms, event->alarms->len - 1);
-}
-
-static TestEvent *
-new_event (const char *uid,
-           const char *zone_id,
-           const char *start,
-           const char *end)
-{
-  TestEvent *event = g_new0 (TestEvent, 1);
-
-  event->uid = g_strdup (uid);
-  event->summary = g_strdup ("Day 12 · Cicha Woda · Studio WFDiF – hala 2");
-  event->location = g_strdup ("ul. Chełmska 21, 00-724 Warszawa");
-  event->description = g_strdup ("06:30 crew call\n07:30 shooting call\n18:00 wrap");
-  event->start = local_time (zone_id, start);
-  event->end = local_time (zone_id, end);
-  event->alarms = g_array_new (FALSE, TRUE, sizeof (Mp2DayAlarm));
-  add_alarm (event, 90, "Wake up");
-  add_alarm (event, 60, "Leave for set");
-
-  return event;
-}
-
-/* Waiting, bounded */
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
-wait_for_result (GAsyncResult **result,
-                 const char    *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (*result == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (*result == NULL)
-    g_error ("Timed out after %d s waiting for %s", WAIT_SECONDS, what);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-}
-
-static char *
-upsert (Mp2CalendarSink    *sink,
-        const char         *calendar_id,
-        const Mp2DayEvent  *event,
-        GError            **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  mp2_calendar_sink_upsert_async (sink, calendar_id, event, NULL, on_result_cb, &result);
-  wait_for_result (&result, "an upsert");
-
-  return mp2_calendar_sink_upsert_finish (sink, result, error);
-}
-
-static gboolean
-delete_event (Mp2CalendarSink  *sink,
-              const char       *calendar_id,
-              const char       *uid,
-              GError          **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  mp2_calendar_sink_delete_async (sink, calendar_id, uid, NULL, on_result_cb, &result);
-  wait_for_result (&result, "a delete");
-
-  return mp2_calendar_sink_delete_finish (sink, result, error);
 }
 
 static void
@@ -163,8 +35,8 @@ export_event (const Mp2DayEvent *event,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  mp2_ics_export_write_async (event, file, NULL, on_result_cb, &result);
-  wait_for_result (&result, "an export");
+  mp2_ics_export_write_async (event, file, NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, "an export");
   g_assert_true (mp2_ics_export_write_finish (result, &error));
   g_assert_no_error (error);
 }
@@ -224,19 +96,6 @@ dup_property_value (ICalComponent    *component,
   return i_cal_property_get_value_as_string (property);
 }
 
-/* A TEXT value, unescaped */
-static char *
-dup_property_text (ICalComponent    *component,
-                   ICalPropertyKind  kind)
-{
-  g_autoptr(ICalProperty) property = i_cal_component_get_first_property (component, kind);
-  g_autoptr(ICalValue) value = NULL;
-
-  g_assert_nonnull (property);
-  value = i_cal_property_get_value (property);
-  return g_strdup (i_cal_value_get_text (value));
-}
-
 /* Checks that the DTSTART or DTEND of @event is @expected as a local time of
  * @zone_id, and that the file's own VTIMEZONE makes it the same moment. */
 static void
@@ -279,7 +138,7 @@ assert_alarm (ICalComponent *valarm,
   g_autoptr(ICalTrigger) value = NULL;
   g_autoptr(ICalDuration) duration = NULL;
   g_autofree char *related = NULL;
-  g_autofree char *text = dup_property_text (valarm, I_CAL_DESCRIPTION_PROPERTY);
+  g_autofree char *text = mp2_test_ical_dup_text (valarm, I_CAL_DESCRIPTION_PROPERTY);
 
   g_assert_nonnull (action);
   g_assert_cmpint (i_cal_property_get_action (action), ==, I_CAL_ACTION_DISPLAY);
@@ -348,8 +207,8 @@ static void
 test_export_fields (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(TestEvent) event = new_event ("day-12@mp2", WARSAW, "2024-07-15T06:30:00",
-                                          "2024-07-15T18:00:00");
+  g_autoptr(Mp2DayEvent) event = mp2_test_event_new ("day-12@mp2", "2024-07-15T06:30:00",
+                                                     "2024-07-15T18:00:00");
   g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
   g_autoptr(ICalComponent) calendar = NULL;
   g_autoptr(ICalComponent) vevent = NULL;
@@ -369,27 +228,27 @@ test_export_fields (Fixture       *fixture,
   g_assert_null (strstr (text, "freeassociation"));
 
   calendar = read_calendar (fixture->path);
-  prodid = dup_property_text (calendar, I_CAL_PRODID_PROPERTY);
+  prodid = mp2_test_ical_dup_text (calendar, I_CAL_PRODID_PROPERTY);
   g_assert_true (g_str_has_prefix (prodid, "-//MP2//Film Schedule"));
-  version = dup_property_text (calendar, I_CAL_VERSION_PROPERTY);
+  version = mp2_test_ical_dup_text (calendar, I_CAL_VERSION_PROPERTY);
   g_assert_cmpstr (version, ==, "2.0");
   g_assert_cmpuint (count_children (calendar, I_CAL_VEVENT_COMPONENT), ==, 1);
   g_assert_cmpuint (count_children (calendar, I_CAL_VTIMEZONE_COMPONENT), ==, 1);
 
   vevent = find_event (calendar, "day-12@mp2");
   g_assert_nonnull (vevent);
-  summary = dup_property_text (vevent, I_CAL_SUMMARY_PROPERTY);
+  summary = mp2_test_ical_dup_text (vevent, I_CAL_SUMMARY_PROPERTY);
   g_assert_cmpstr (summary, ==, event->summary);
-  location = dup_property_text (vevent, I_CAL_LOCATION_PROPERTY);
+  location = mp2_test_ical_dup_text (vevent, I_CAL_LOCATION_PROPERTY);
   g_assert_cmpstr (location, ==, event->location);
-  description = dup_property_text (vevent, I_CAL_DESCRIPTION_PROPERTY);
+  description = mp2_test_ical_dup_text (vevent, I_CAL_DESCRIPTION_PROPERTY);
   g_assert_cmpstr (description, ==, event->description);
   g_assert_true (mp2_ical_component_is_ours (vevent));
   stamp = i_cal_component_get_first_property (vevent, I_CAL_DTSTAMP_PROPERTY);
   g_assert_nonnull (stamp);
 
-  assert_local_time (calendar, vevent, I_CAL_DTSTART_PROPERTY, WARSAW, event->start);
-  assert_local_time (calendar, vevent, I_CAL_DTEND_PROPERTY, WARSAW, event->end);
+  assert_local_time (calendar, vevent, I_CAL_DTSTART_PROPERTY, MP2_TEST_WARSAW, event->start);
+  assert_local_time (calendar, vevent, I_CAL_DTEND_PROPERTY, MP2_TEST_WARSAW, event->end);
 
   g_assert_cmpuint (count_children (vevent, I_CAL_VALARM_COMPONENT), ==, 2);
   valarm = i_cal_component_get_first_component (vevent, I_CAL_VALARM_COMPONENT);
@@ -419,7 +278,8 @@ test_export_dst_days (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (nights); i++)
     {
-      g_autoptr(TestEvent) event = new_event ("night@mp2", WARSAW, nights[i].start, nights[i].end);
+      g_autoptr(Mp2DayEvent) event = mp2_test_event_new ("night@mp2", nights[i].start,
+                                                         nights[i].end);
       g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
       g_autoptr(ICalComponent) calendar = NULL;
       g_autoptr(ICalComponent) vevent = NULL;
@@ -430,8 +290,8 @@ test_export_dst_days (Fixture       *fixture,
       calendar = read_calendar (fixture->path);
       vevent = find_event (calendar, "night@mp2");
       g_assert_nonnull (vevent);
-      assert_local_time (calendar, vevent, I_CAL_DTSTART_PROPERTY, WARSAW, event->start);
-      assert_local_time (calendar, vevent, I_CAL_DTEND_PROPERTY, WARSAW, event->end);
+      assert_local_time (calendar, vevent, I_CAL_DTSTART_PROPERTY, MP2_TEST_WARSAW, event->start);
+      assert_local_time (calendar, vevent, I_CAL_DTEND_PROPERTY, MP2_TEST_WARSAW, event->end);
     }
 }
 
@@ -440,8 +300,8 @@ static void
 test_export_fixed_offset (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(TestEvent) event = new_event ("fixed@mp2", WARSAW, "2024-07-15T06:30:00",
-                                          "2024-07-15T18:00:00");
+  g_autoptr(Mp2DayEvent) event = mp2_test_event_new ("fixed@mp2", "2024-07-15T06:30:00",
+                                                     "2024-07-15T18:00:00");
   g_autoptr(GTimeZone) offset = g_time_zone_new_offset (2 * 3600);
   g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
   g_autoptr(ICalComponent) calendar = NULL;
@@ -458,7 +318,7 @@ test_export_fixed_offset (Fixture       *fixture,
   g_assert_cmpstr (start, ==, "20240715T043000Z");
   /* the end is still in Warsaw's zone */
   g_assert_cmpuint (count_children (calendar, I_CAL_VTIMEZONE_COMPONENT), ==, 1);
-  assert_local_time (calendar, vevent, I_CAL_DTEND_PROPERTY, WARSAW, event->end);
+  assert_local_time (calendar, vevent, I_CAL_DTEND_PROPERTY, MP2_TEST_WARSAW, event->end);
 }
 
 static void
@@ -466,12 +326,12 @@ test_sink_upsert_and_delete (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autoptr(Mp2IcsExport) sink = mp2_ics_export_new ();
-  g_autoptr(TestEvent) day = new_event ("day-12@mp2", WARSAW, "2024-07-15T06:30:00",
-                                        "2024-07-15T18:00:00");
-  g_autoptr(TestEvent) moved = new_event ("day-12@mp2", WARSAW, "2024-07-15T09:00:00",
-                                          "2024-07-15T21:00:00");
-  g_autoptr(TestEvent) other = new_event ("day-13@mp2", WARSAW, "2024-07-16T06:30:00",
-                                          "2024-07-16T18:00:00");
+  g_autoptr(Mp2DayEvent) day = mp2_test_event_new ("day-12@mp2", "2024-07-15T06:30:00",
+                                                   "2024-07-15T18:00:00");
+  g_autoptr(Mp2DayEvent) moved = mp2_test_event_new ("day-12@mp2", "2024-07-15T09:00:00",
+                                                     "2024-07-15T21:00:00");
+  g_autoptr(Mp2DayEvent) other = mp2_test_event_new ("day-13@mp2", "2024-07-16T06:30:00",
+                                                     "2024-07-16T18:00:00");
   g_autoptr(ICalComponent) calendar = NULL;
   g_autoptr(ICalComponent) vevent = NULL;
   g_autoptr(GError) error = NULL;
@@ -482,32 +342,35 @@ test_sink_upsert_and_delete (Fixture       *fixture,
 
   g_assert_cmpstr (mp2_calendar_sink_get_id (MP2_CALENDAR_SINK (sink)), ==, "ics");
 
-  etag = upsert (MP2_CALENDAR_SINK (sink), fixture->path, day, &error);
+  etag = mp2_test_sink_upsert (MP2_CALENDAR_SINK (sink), fixture->path, day, NULL, WAIT_SECONDS,
+                               &error);
   g_assert_no_error (error);
   g_assert_nonnull (etag);
   g_clear_pointer (&etag, g_free);
 
   /* again with the same uid, by URI this time: one event, updated */
   remove_last_alarm (moved);
-  etag = upsert (MP2_CALENDAR_SINK (sink), uri, moved, &error);
+  etag = mp2_test_sink_upsert (MP2_CALENDAR_SINK (sink), uri, moved, NULL, WAIT_SECONDS, &error);
   g_assert_no_error (error);
   calendar = read_calendar (fixture->path);
   g_assert_cmpuint (count_children (calendar, I_CAL_VEVENT_COMPONENT), ==, 1);
   vevent = find_event (calendar, "day-12@mp2");
-  assert_local_time (calendar, vevent, I_CAL_DTSTART_PROPERTY, WARSAW, moved->start);
-  assert_local_time (calendar, vevent, I_CAL_DTEND_PROPERTY, WARSAW, moved->end);
+  assert_local_time (calendar, vevent, I_CAL_DTSTART_PROPERTY, MP2_TEST_WARSAW, moved->start);
+  assert_local_time (calendar, vevent, I_CAL_DTEND_PROPERTY, MP2_TEST_WARSAW, moved->end);
   g_assert_cmpuint (count_children (vevent, I_CAL_VALARM_COMPONENT), ==, 1);
   g_clear_object (&vevent);
   g_clear_object (&calendar);
 
-  g_free (upsert (MP2_CALENDAR_SINK (sink), fixture->path, other, &error));
+  g_free (mp2_test_sink_upsert (MP2_CALENDAR_SINK (sink), fixture->path, other, NULL, WAIT_SECONDS,
+                                &error));
   g_assert_no_error (error);
   calendar = read_calendar (fixture->path);
   g_assert_cmpuint (count_children (calendar, I_CAL_VEVENT_COMPONENT), ==, 2);
   g_assert_cmpuint (count_children (calendar, I_CAL_VTIMEZONE_COMPONENT), ==, 1);
   g_clear_object (&calendar);
 
-  g_assert_true (delete_event (MP2_CALENDAR_SINK (sink), fixture->path, "day-12@mp2", &error));
+  g_assert_true (mp2_test_sink_delete (MP2_CALENDAR_SINK (sink), fixture->path, "day-12@mp2",
+                                       WAIT_SECONDS, &error));
   g_assert_no_error (error);
   calendar = read_calendar (fixture->path);
   g_assert_cmpuint (count_children (calendar, I_CAL_VEVENT_COMPONENT), ==, 1);
@@ -518,13 +381,15 @@ test_sink_upsert_and_delete (Fixture       *fixture,
 
   /* deleting what is not there succeeds and leaves the file as it is */
   before = read_text (fixture->path);
-  g_assert_true (delete_event (MP2_CALENDAR_SINK (sink), fixture->path, "day-12@mp2", &error));
+  g_assert_true (mp2_test_sink_delete (MP2_CALENDAR_SINK (sink), fixture->path, "day-12@mp2",
+                                       WAIT_SECONDS, &error));
   g_assert_no_error (error);
   after = read_text (fixture->path);
   g_assert_cmpstr (before, ==, after);
 
   /* the last event gone, its zone goes too */
-  g_assert_true (delete_event (MP2_CALENDAR_SINK (sink), fixture->path, "day-13@mp2", &error));
+  g_assert_true (mp2_test_sink_delete (MP2_CALENDAR_SINK (sink), fixture->path, "day-13@mp2",
+                                       WAIT_SECONDS, &error));
   g_assert_no_error (error);
   calendar = read_calendar (fixture->path);
   g_assert_cmpuint (count_children (calendar, I_CAL_VEVENT_COMPONENT), ==, 0);
@@ -564,8 +429,8 @@ test_sink_keeps_other_events (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(Mp2IcsExport) sink = mp2_ics_export_new ();
-  g_autoptr(TestEvent) day = new_event ("day-12@mp2", WARSAW, "2024-07-15T06:30:00",
-                                        "2024-07-15T18:00:00");
+  g_autoptr(Mp2DayEvent) day = mp2_test_event_new ("day-12@mp2", "2024-07-15T06:30:00",
+                                                   "2024-07-15T18:00:00");
   g_autoptr(ICalComponent) calendar = NULL;
   g_autoptr(ICalComponent) dentist = NULL;
   g_autoptr(GError) error = NULL;
@@ -574,16 +439,18 @@ test_sink_keeps_other_events (Fixture       *fixture,
   g_assert_true (g_file_set_contents (fixture->path, foreign_calendar, -1, &error));
   g_assert_no_error (error);
 
-  g_free (upsert (MP2_CALENDAR_SINK (sink), fixture->path, day, &error));
+  g_free (mp2_test_sink_upsert (MP2_CALENDAR_SINK (sink), fixture->path, day, NULL, WAIT_SECONDS,
+                                &error));
   g_assert_no_error (error);
   calendar = read_calendar (fixture->path);
   g_assert_cmpuint (count_children (calendar, I_CAL_VEVENT_COMPONENT), ==, 2);
   g_assert_cmpuint (count_children (calendar, I_CAL_VTIMEZONE_COMPONENT), ==, 2);
-  prodid = dup_property_text (calendar, I_CAL_PRODID_PROPERTY);
+  prodid = mp2_test_ical_dup_text (calendar, I_CAL_PRODID_PROPERTY);
   g_assert_cmpstr (prodid, ==, "-//Example//Other App//EN");
   g_clear_object (&calendar);
 
-  g_assert_true (delete_event (MP2_CALENDAR_SINK (sink), fixture->path, "day-12@mp2", &error));
+  g_assert_true (mp2_test_sink_delete (MP2_CALENDAR_SINK (sink), fixture->path, "day-12@mp2",
+                                       WAIT_SECONDS, &error));
   g_assert_no_error (error);
   calendar = read_calendar (fixture->path);
   g_assert_cmpuint (count_children (calendar, I_CAL_VEVENT_COMPONENT), ==, 1);
@@ -607,11 +474,11 @@ test_sink_concurrent_upserts (Fixture       *fixture,
       g_autofree char *uid = g_strdup_printf ("day-%u@mp2", i + 1);
       g_autofree char *start = g_strdup_printf ("2024-07-%02uT06:30:00", i + 1);
       g_autofree char *end = g_strdup_printf ("2024-07-%02uT18:00:00", i + 1);
-      g_autoptr(TestEvent) event = new_event (uid, WARSAW, start, end);
+      g_autoptr(Mp2DayEvent) event = mp2_test_event_new (uid, start, end);
 
       /* the event is not needed after the call */
       mp2_calendar_sink_upsert_async (MP2_CALENDAR_SINK (sink), fixture->path, event, NULL,
-                                      on_result_cb, &results[i]);
+                                      mp2_test_on_result_cb, &results[i]);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
@@ -619,7 +486,7 @@ test_sink_concurrent_upserts (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autofree char *etag = NULL;
 
-      wait_for_result (&results[i], "one of the upserts");
+      mp2_test_wait_for_result (&results[i], WAIT_SECONDS, "one of the upserts");
       etag = mp2_calendar_sink_upsert_finish (MP2_CALENDAR_SINK (sink), results[i], &error);
       g_assert_no_error (error);
       g_clear_object (&results[i]);
@@ -634,8 +501,8 @@ test_sink_errors (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(Mp2IcsExport) sink = mp2_ics_export_new ();
-  g_autoptr(TestEvent) day = new_event ("day-12@mp2", WARSAW, "2024-07-15T06:30:00",
-                                        "2024-07-15T18:00:00");
+  g_autoptr(Mp2DayEvent) day = mp2_test_event_new ("day-12@mp2", "2024-07-15T06:30:00",
+                                                   "2024-07-15T18:00:00");
   g_autofree char *missing = g_build_filename (fixture->folder, "gone", "days.ics", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *etag = NULL;
@@ -644,7 +511,8 @@ test_sink_errors (Fixture       *fixture,
   /* not an iCalendar file: an error, and the file is left alone */
   g_assert_true (g_file_set_contents (fixture->path, "Shopping list\nmilk\n", -1, &error));
   g_assert_no_error (error);
-  etag = upsert (MP2_CALENDAR_SINK (sink), fixture->path, day, &error);
+  etag = mp2_test_sink_upsert (MP2_CALENDAR_SINK (sink), fixture->path, day, NULL, WAIT_SECONDS,
+                               &error);
   g_assert_error (error, MP2_SYNC_ERROR, MP2_SYNC_ERROR_FAILED);
   g_assert_null (etag);
   g_test_message ("%s", error->message);
@@ -653,14 +521,15 @@ test_sink_errors (Fixture       *fixture,
   g_clear_error (&error);
 
   /* a folder that is not there */
-  etag = upsert (MP2_CALENDAR_SINK (sink), missing, day, &error);
+  etag = mp2_test_sink_upsert (MP2_CALENDAR_SINK (sink), missing, day, NULL, WAIT_SECONDS, &error);
   g_assert_error (error, MP2_SYNC_ERROR, MP2_SYNC_ERROR_NO_CALENDAR);
   g_assert_null (etag);
   g_test_message ("%s", error->message);
   g_clear_error (&error);
 
   /* deleting from a file that is not there is not an error, nor creates it */
-  g_assert_true (delete_event (MP2_CALENDAR_SINK (sink), missing, "day-12@mp2", &error));
+  g_assert_true (mp2_test_sink_delete (MP2_CALENDAR_SINK (sink), missing, "day-12@mp2",
+                                       WAIT_SECONDS, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
@@ -669,16 +538,10 @@ static void
 test_sink_lists_nothing (void)
 {
   g_autoptr(Mp2IcsExport) sink = mp2_ics_export_new ();
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) calendars = NULL;
-  g_autoptr(GError) error = NULL;
 
-  mp2_calendar_sink_list_calendars_async (MP2_CALENDAR_SINK (sink), NULL, on_result_cb,
-                                          &result);
-  wait_for_result (&result, "the list of calendars");
-  calendars = mp2_calendar_sink_list_calendars_finish (MP2_CALENDAR_SINK (sink), result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (calendars);
+  /* the test fails on an error or no list */
+  calendars = mp2_test_sink_list_calendars (MP2_CALENDAR_SINK (sink), WAIT_SECONDS);
   g_assert_cmpuint (calendars->len, ==, 0);
 }
 
