@@ -19,9 +19,11 @@
 #include <libnotify/notify.h>
 #include <locale.h>
 
+#include "mp2-fake-calendar-sink.h"
 #include "mp2-notifier.h"
 #include "mp2-pipeline.h"
 #include "mp2-store.h"
+#include "mp2-test-wait.h"
 
 #define TIMEOUT_SECONDS 30
 #define SERVER_NAME "mp2-test-notifications"
@@ -378,156 +380,6 @@ start_application (void)
   g_assert_no_error (error);
 }
 
-/* A calendar that refuses every event ------------------------------------------------ */
-
-#define READ_ONLY_MESSAGE "The calendar “Shared” is read-only."
-
-#define TEST_TYPE_REFUSING_SINK (test_refusing_sink_get_type ())
-G_DECLARE_FINAL_TYPE (TestRefusingSink, test_refusing_sink, TEST, REFUSING_SINK, GObject)
-
-struct _TestRefusingSink
-{
-  GObject parent_instance;
-};
-
-static void test_refusing_sink_iface_init (Mp2CalendarSinkInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestRefusingSink, test_refusing_sink, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (MP2_TYPE_CALENDAR_SINK,
-                                                      test_refusing_sink_iface_init))
-
-static const char *
-refusing_sink_get_id (Mp2CalendarSink *sink)
-{
-  return "test";
-}
-
-static void
-refusing_sink_list_calendars_async (Mp2CalendarSink     *sink,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (sink, cancellable, callback, user_data);
-  GPtrArray *calendars = g_ptr_array_new_with_free_func ((GDestroyNotify) mp2_calendar_info_free);
-  Mp2CalendarInfo *info = g_new0 (Mp2CalendarInfo, 1);
-
-  info->id = g_strdup ("shared");
-  info->name = g_strdup ("Shared");
-  info->is_default = TRUE;
-  g_ptr_array_add (calendars, info);
-  g_task_return_pointer (task, calendars, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static GPtrArray *
-refusing_sink_list_calendars_finish (Mp2CalendarSink  *sink,
-                                     GAsyncResult     *result,
-                                     GError          **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-refusing_sink_upsert_async (Mp2CalendarSink     *sink,
-                            const char          *calendar_id,
-                            const Mp2DayEvent   *event,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_task_report_new_error (sink, callback, user_data, refusing_sink_upsert_async,
-                           MP2_SYNC_ERROR, MP2_SYNC_ERROR_READ_ONLY, READ_ONLY_MESSAGE);
-}
-
-static char *
-refusing_sink_upsert_finish (Mp2CalendarSink  *sink,
-                             GAsyncResult     *result,
-                             GError          **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-refusing_sink_delete_async (Mp2CalendarSink     *sink,
-                            const char          *calendar_id,
-                            const char          *event_uid,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (sink, cancellable, callback, user_data);
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static gboolean
-refusing_sink_delete_finish (Mp2CalendarSink  *sink,
-                             GAsyncResult     *result,
-                             GError          **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-test_refusing_sink_iface_init (Mp2CalendarSinkInterface *iface)
-{
-  iface->get_id = refusing_sink_get_id;
-  iface->list_calendars_async = refusing_sink_list_calendars_async;
-  iface->list_calendars_finish = refusing_sink_list_calendars_finish;
-  iface->upsert_async = refusing_sink_upsert_async;
-  iface->upsert_finish = refusing_sink_upsert_finish;
-  iface->delete_async = refusing_sink_delete_async;
-  iface->delete_finish = refusing_sink_delete_finish;
-}
-
-static void
-test_refusing_sink_class_init (TestRefusingSinkClass *klass)
-{
-}
-
-static void
-test_refusing_sink_init (TestRefusingSink *self)
-{
-}
-
-/* Waiting, always with a deadline ---------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (Condition   done,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_TIME_SPAN_SECOND;
-  GSource *tick = g_timeout_source_new (50);
-
-  g_source_set_callback (tick, on_tick_cb, NULL, NULL);
-  g_source_attach (tick, NULL);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_destroy (tick);
-  g_source_unref (tick);
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
 /* Fixture ---------------------------------------------------------------------------- */
 
 typedef struct
@@ -568,21 +420,13 @@ new_settings (void)
 }
 
 static void
-on_started_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
 start_pipeline (Fixture *f)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  mp2_pipeline_start_async (f->pipeline, NULL, on_started_cb, &result);
-  wait_until (is_set, &result, "the pipeline to start");
+  mp2_pipeline_start_async (f->pipeline, NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, TIMEOUT_SECONDS, "the pipeline to start");
   mp2_pipeline_start_finish (f->pipeline, result, &error);
   g_assert_no_error (error);
 }
@@ -727,7 +571,7 @@ wait_for_notice (Fixture *f,
   NoticeCount wanted = { f, index + 1 };
   g_autofree char *what = g_strdup_printf ("notification %u at the test's server", index + 1);
 
-  wait_until (has_notices, &wanted, what);
+  mp2_test_wait_until (has_notices, &wanted, TIMEOUT_SECONDS, what);
   return get_notice (f, index);
 }
 
@@ -757,14 +601,6 @@ assert_sent (Fixture    *f,
 
 /* Driving the pipeline ------------------------------------------------------------- */
 
-static void
-on_done_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static Mp2Schedule *
 import_file (Fixture    *f,
              const char *name)
@@ -784,8 +620,8 @@ import_file (Fixture    *f,
   pdf = g_bytes_new_take (contents, length);
 
   mp2_pipeline_import_async (f->pipeline, pdf, &origin, MP2_IMPORT_DEFAULT, NULL,
-                             on_done_cb, &result);
-  wait_until (is_set, &result, what);
+                             mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, TIMEOUT_SECONDS, what);
 
   schedule = mp2_pipeline_import_finish (f->pipeline, result, &error);
   g_assert_no_error (error);
@@ -802,8 +638,8 @@ confirm (Fixture *f,
   g_autoptr(GAsyncResult) result = NULL;
   GError *error = NULL;
 
-  mp2_pipeline_confirm_async (f->pipeline, schedule_id, NULL, on_done_cb, &result);
-  wait_until (is_set, &result, "the day's confirmation");
+  mp2_pipeline_confirm_async (f->pipeline, schedule_id, NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, TIMEOUT_SECONDS, "the day's confirmation");
   mp2_pipeline_confirm_finish (f->pipeline, result, &error);
 
   return error;
@@ -816,8 +652,8 @@ dismiss (Fixture *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  mp2_pipeline_dismiss_async (f->pipeline, schedule_id, NULL, on_done_cb, &result);
-  wait_until (is_set, &result, "the day to be dismissed");
+  mp2_pipeline_dismiss_async (f->pipeline, schedule_id, NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, TIMEOUT_SECONDS, "the day to be dismissed");
   mp2_pipeline_dismiss_finish (f->pipeline, result, &error);
   g_assert_no_error (error);
 }
@@ -837,7 +673,7 @@ click (guint32     id,
   g_autofree char *what = g_strdup_printf ("the app's show-day after “%s” was clicked", action);
 
   server_invoke_action (id, action);
-  wait_until (has_shown_days, GUINT_TO_POINTER (before + 1), what);
+  mp2_test_wait_until (has_shown_days, GUINT_TO_POINTER (before + 1), TIMEOUT_SECONDS, what);
   g_assert_cmpuint (n_days_shown, ==, before + 1);
 
   return shown_day;
@@ -1020,7 +856,7 @@ test_calendar_error (Fixture       *f,
                      gconstpointer  data)
 {
   static const char *const kinds[] = { "new-sheet", "error", NULL };
-  g_autoptr(TestRefusingSink) sink = g_object_new (TEST_TYPE_REFUSING_SINK, NULL);
+  g_autoptr(Mp2FakeCalendarSink) sink = mp2_fake_calendar_sink_new_refusing ();
   g_autoptr(Mp2Schedule) schedule = import_file (f, "T2_rev1.pdf");
   g_autoptr(GError) error = NULL;
   Notice *new_sheet = wait_for_notice (f, 0);
@@ -1036,7 +872,7 @@ test_calendar_error (Fixture       *f,
   notice = wait_for_notice (f, 1);
   g_assert_cmpuint (count_notices (f), ==, 2);
   g_assert_cmpstr (notice->summary, ==, "Could not add Day 29 to the calendar");
-  g_assert_cmpstr (notice->body, ==, READ_ONLY_MESSAGE);
+  g_assert_cmpstr (notice->body, ==, MP2_FAKE_CALENDAR_SINK_READ_ONLY_MESSAGE);
   g_assert_true (has_action (notice, "review", "Review"));
   assert_sent (f, kinds);
 

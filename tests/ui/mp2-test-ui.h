@@ -1,6 +1,6 @@
 /* mp2-test-ui.h
  *
- * Helpers for widget tests that run under Xvfb.
+ * Helpers for widget tests that run under Xvfb; waiting is in mp2-test-wait.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,38 +9,9 @@
 
 #include <adwaita.h>
 
+#include "mp2-test-wait.h"
+
 G_BEGIN_DECLS
-
-typedef gboolean (*Mp2TestCondition) (gpointer user_data);
-
-static gboolean
-mp2_test_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after @seconds. */
-static inline void
-mp2_test_wait_until (Mp2TestCondition  condition,
-                     gpointer          user_data,
-                     guint             seconds,
-                     const char       *what)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (seconds, mp2_test_timeout_cb, &timed_out);
-
-  while (!condition (user_data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out after %u s waiting for %s", seconds, what);
-
-  g_source_remove (source);
-}
 
 /* Lets pending work (layout, idle callbacks) run without blocking. */
 static inline void

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "mp2-day-view.h"
+#include "mp2-fake-calendar-sink.h"
 #include "mp2-field-row.h"
 #include "mp2-pdf-view.h"
 #include "mp2-pipeline.h"
@@ -25,143 +26,19 @@
 /* On T2_01's crew list, with a call earlier than the crew call. */
 #define CREW_NAME "Hanna Wójcik"
 
-/* A calendar that keeps events in memory ---------------------------------------------- */
-
-#define TEST_TYPE_SINK (test_sink_get_type ())
-G_DECLARE_FINAL_TYPE (TestSink, test_sink, TEST, SINK, GObject)
-
-struct _TestSink
-{
-  GObject     parent_instance;
-  GHashTable *events;   /* the uids of the events written */
-};
-
-static void test_sink_iface_init (Mp2CalendarSinkInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestSink, test_sink, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (MP2_TYPE_CALENDAR_SINK,
-                                                      test_sink_iface_init))
-
-static const char *
-test_sink_get_id (Mp2CalendarSink *sink)
-{
-  return "test";
-}
-
-static void
-test_sink_list_calendars_async (Mp2CalendarSink     *sink,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (sink, cancellable, callback, user_data);
-  GPtrArray *calendars = g_ptr_array_new_with_free_func ((GDestroyNotify) mp2_calendar_info_free);
-  Mp2CalendarInfo *info = g_new0 (Mp2CalendarInfo, 1);
-
-  info->id = g_strdup ("personal");
-  info->name = g_strdup ("Personal");
-  info->is_default = TRUE;
-  g_ptr_array_add (calendars, info);
-  g_task_return_pointer (task, calendars, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static GPtrArray *
-test_sink_list_calendars_finish (Mp2CalendarSink  *sink,
-                                 GAsyncResult     *result,
-                                 GError          **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-test_sink_upsert_async (Mp2CalendarSink     *sink,
-                        const char          *calendar_id,
-                        const Mp2DayEvent   *event,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (sink, cancellable, callback, user_data);
-
-  g_hash_table_add (TEST_SINK (sink)->events, g_strdup (event->uid));
-  g_task_return_pointer (task, g_strdup (""), g_free);
-}
-
-static char *
-test_sink_upsert_finish (Mp2CalendarSink  *sink,
-                         GAsyncResult     *result,
-                         GError          **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-test_sink_delete_async (Mp2CalendarSink     *sink,
-                        const char          *calendar_id,
-                        const char          *event_uid,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (sink, cancellable, callback, user_data);
-
-  g_hash_table_remove (TEST_SINK (sink)->events, event_uid);
-  g_task_return_boolean (task, TRUE);
-}
-
-static gboolean
-test_sink_delete_finish (Mp2CalendarSink  *sink,
-                         GAsyncResult     *result,
-                         GError          **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-test_sink_iface_init (Mp2CalendarSinkInterface *iface)
-{
-  iface->get_id = test_sink_get_id;
-  iface->list_calendars_async = test_sink_list_calendars_async;
-  iface->list_calendars_finish = test_sink_list_calendars_finish;
-  iface->upsert_async = test_sink_upsert_async;
-  iface->upsert_finish = test_sink_upsert_finish;
-  iface->delete_async = test_sink_delete_async;
-  iface->delete_finish = test_sink_delete_finish;
-}
-
-static void
-test_sink_finalize (GObject *object)
-{
-  g_hash_table_unref (TEST_SINK (object)->events);
-
-  G_OBJECT_CLASS (test_sink_parent_class)->finalize (object);
-}
-
-static void
-test_sink_class_init (TestSinkClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_sink_finalize;
-}
-
-static void
-test_sink_init (TestSink *self)
-{
-  self->events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
 /* The fixture ----------------------------------------------------------------------------- */
 
 typedef struct
 {
-  char            *directory;
-  Mp2Store        *store;
-  GSettings       *settings;
-  Mp2Pipeline     *pipeline;
-  TestSink        *sink;
-  GtkWidget       *window;
-  AdwToastOverlay *overlay;
-  Mp2DayView      *view;
-  Mp2Schedule     *schedule;
+  char                *directory;
+  Mp2Store            *store;
+  GSettings           *settings;
+  Mp2Pipeline         *pipeline;
+  Mp2FakeCalendarSink *sink;
+  GtkWidget           *window;
+  AdwToastOverlay     *overlay;
+  Mp2DayView          *view;
+  Mp2Schedule         *schedule;
 } Fixture;
 
 typedef struct
@@ -240,7 +117,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_set_string (fixture->settings, "crew-name", CREW_NAME);
 
   fixture->pipeline = mp2_pipeline_new (fixture->store, fixture->settings);
-  fixture->sink = g_object_new (TEST_TYPE_SINK, NULL);
+  fixture->sink = mp2_fake_calendar_sink_new ();
   if (data == NULL)
     mp2_pipeline_set_calendar_sink (fixture->pipeline, MP2_CALENDAR_SINK (fixture->sink));
   mp2_pipeline_start_async (fixture->pipeline, NULL, on_started_cb, &wait);
@@ -881,7 +758,7 @@ test_confirm (Fixture       *fixture,
   wait_for_toast (fixture, "Added to your calendar");
   g_assert_cmpstr (gtk_label_get_label (child (fixture, "state_label")), ==,
                    "In your calendar");
-  g_assert_cmpuint (g_hash_table_size (fixture->sink->events), ==, 1);
+  g_assert_cmpuint (mp2_fake_calendar_sink_get_n_events (fixture->sink), ==, 1);
   g_assert_false (gtk_widget_get_sensitive (child (fixture, "confirm_button")));
 
   /* Undo, from the toast. */
@@ -890,7 +767,7 @@ test_confirm (Fixture       *fixture,
   gtk_widget_activate (toast_button);
   wait_for_state (fixture, MP2_DAY_STATE_NEEDS_REVIEW);
   wait_for_toast (fixture, "Removed from your calendar");
-  g_assert_cmpuint (g_hash_table_size (fixture->sink->events), ==, 0);
+  g_assert_cmpuint (mp2_fake_calendar_sink_get_n_events (fixture->sink), ==, 0);
   g_assert_true (gtk_widget_get_sensitive (child (fixture, "confirm_button")));
 }
 
