@@ -9,27 +9,14 @@
 
 #include "mp2-errors.h"
 #include "mp2-pdf-document.h"
-
-static GBytes *
-load_callsheet (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "callsheets", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
+#include "mp2-test-files.h"
 
 static void
 assert_open_error (const char    *name,
                    const char    *password,
                    Mp2ParseError  code)
 {
-  g_autoptr(GBytes) bytes = load_callsheet (name);
+  g_autoptr(GBytes) bytes = mp2_test_load_callsheet (name);
   g_autoptr(Mp2PdfDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -42,8 +29,8 @@ assert_open_error (const char    *name,
 static void
 test_open_letter_and_a4 (void)
 {
-  g_autoptr(GBytes) letter = load_callsheet ("T1_01.pdf");
-  g_autoptr(GBytes) a4 = load_callsheet ("T1_02.pdf");
+  g_autoptr(GBytes) letter = mp2_test_load_callsheet ("T1_01.pdf");
+  g_autoptr(GBytes) a4 = mp2_test_load_callsheet ("T1_02.pdf");
   g_autoptr(Mp2PdfDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   double width, height;
@@ -77,7 +64,7 @@ test_bad_documents (void)
 static void
 test_wrong_password_says_so (void)
 {
-  g_autoptr(GBytes) bytes = load_callsheet ("neg_encrypted.pdf");
+  g_autoptr(GBytes) bytes = mp2_test_load_callsheet ("neg_encrypted.pdf");
   g_autoptr(GError) without = NULL;
   g_autoptr(GError) wrong = NULL;
   g_autoptr(Mp2PdfDocument) none = NULL;
@@ -93,7 +80,7 @@ test_wrong_password_says_so (void)
 static void
 test_password_opens (void)
 {
-  g_autoptr(GBytes) bytes = load_callsheet ("neg_encrypted.pdf");
+  g_autoptr(GBytes) bytes = mp2_test_load_callsheet ("neg_encrypted.pdf");
   g_autoptr(Mp2PdfDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -105,7 +92,7 @@ test_password_opens (void)
 static void
 test_junk_before_header (void)
 {
-  g_autoptr(GBytes) original = load_callsheet ("T3_01.pdf");
+  g_autoptr(GBytes) original = mp2_test_load_callsheet ("T3_01.pdf");
   g_autoptr(GByteArray) array = g_byte_array_new ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(Mp2PdfDocument) document = NULL;
@@ -194,7 +181,7 @@ test_missing_file (void)
 static void
 test_render (void)
 {
-  g_autoptr(GBytes) bytes = load_callsheet ("T1_01.pdf");
+  g_autoptr(GBytes) bytes = mp2_test_load_callsheet ("T1_01.pdf");
   g_autoptr(Mp2PdfDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
@@ -232,7 +219,7 @@ test_render (void)
 static void
 test_render_cancelled (void)
 {
-  g_autoptr(GBytes) bytes = load_callsheet ("T1_01.pdf");
+  g_autoptr(GBytes) bytes = mp2_test_load_callsheet ("T1_01.pdf");
   g_autoptr(Mp2PdfDocument) document = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;

@@ -22,6 +22,7 @@
 
 #include "mp2-day.h"
 #include "mp2-store.h"
+#include "mp2-test-files.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -50,46 +51,6 @@ typedef struct
 } Fixture;
 
 /* Helpers: files ------------------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
-static GBytes *
-load_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
-
-static GBytes *
-load_callsheet (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "callsheets", name, NULL);
-
-  return load_file (path);
-}
 
 static char *
 sha256_of (GBytes *bytes)
@@ -194,7 +155,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->tmp);
+  mp2_test_remove_tree (fixture->tmp);
   g_free (fixture->directory);
   g_free (fixture->tmp);
 }
@@ -213,7 +174,7 @@ static gint64
 add_callsheet (Fixture    *fixture,
                const char *name)
 {
-  g_autoptr(GBytes) pdf = load_callsheet (name);
+  g_autoptr(GBytes) pdf = mp2_test_load_callsheet (name);
   g_autoptr(GError) error = NULL;
   Mp2DocumentOrigin origin = { .file_name = name };
   gboolean known = TRUE;
@@ -372,7 +333,7 @@ test_open_too_new (void)
   g_assert_cmpint (count_rows (tmp, "PRAGMA user_version"), ==, 99);
   g_assert_cmpint (count_rows (tmp, "SELECT count(*) FROM sqlite_schema"), ==, 1);
 
-  remove_tree (tmp);
+  mp2_test_remove_tree (tmp);
 }
 
 static void
@@ -405,7 +366,7 @@ test_open_not_a_database (void)
   g_assert_error (error, MP2_STORE_ERROR, MP2_STORE_ERROR_OPEN);
   g_test_message ("%s", error->message);
 
-  remove_tree (tmp);
+  mp2_test_remove_tree (tmp);
 }
 
 /* Documents ------------------------------------------------------------------------- */
@@ -414,9 +375,9 @@ static void
 test_add_document (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GBytes) pdf = load_callsheet ("T1_01.pdf");
-  g_autoptr(GBytes) map = load_callsheet ("email_two_pdfs_map.pdf");
-  g_autoptr(GBytes) empty = load_callsheet ("neg_empty.pdf");
+  g_autoptr(GBytes) pdf = mp2_test_load_callsheet ("T1_01.pdf");
+  g_autoptr(GBytes) map = mp2_test_load_callsheet ("email_two_pdfs_map.pdf");
+  g_autoptr(GBytes) empty = mp2_test_load_callsheet ("neg_empty.pdf");
   g_autofree char *sha256 = sha256_of (pdf);
   g_autofree char *path = mp2_store_dup_pdf_path (fixture->store, sha256);
   g_autoptr(Mp2Schedule) schedule = NULL;
@@ -440,7 +401,7 @@ test_add_document (Fixture       *fixture,
 
   /* the file, named by its sha256, only for the user */
   g_assert_true (g_str_has_suffix (path, ".pdf"));
-  stored = load_file (path);
+  stored = mp2_test_load_file (path);
   g_assert_true (g_bytes_equal (stored, pdf));
   g_assert_cmpint (g_stat (path, &buf), ==, 0);
   g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
@@ -489,7 +450,7 @@ static void
 test_load_pdf_errors (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(GBytes) pdf = load_callsheet ("T2_01.pdf");
+  g_autoptr(GBytes) pdf = mp2_test_load_callsheet ("T2_01.pdf");
   g_autoptr(GBytes) loaded = NULL;
   g_autofree char *sha256 = sha256_of (pdf);
   g_autofree char *path = mp2_store_dup_pdf_path (fixture->store, sha256);
@@ -541,7 +502,7 @@ static void
 test_leftover_files (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GBytes) pdf = load_callsheet ("T3_01.pdf");
+  g_autoptr(GBytes) pdf = mp2_test_load_callsheet ("T3_01.pdf");
   g_autofree char *sha256 = sha256_of (pdf);
   g_autofree char *path = mp2_store_dup_pdf_path (fixture->store, sha256);
   g_autofree char *old_temporary = g_strconcat (path, ".Ab12Cd", NULL);
@@ -605,7 +566,7 @@ make_conflicts (void)
 static void
 fill_schedule (Mp2Schedule *schedule)
 {
-  g_autoptr(GBytes) json = load_callsheet ("T1_01.json");
+  g_autoptr(GBytes) json = mp2_test_load_callsheet ("T1_01.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(Mp2CallSheet) sheet = NULL;
   g_autoptr(JsonNode) edits = json_from_string ("{\"crew_call\": \"13:45\", \"notes/0\": null}",
@@ -1049,7 +1010,7 @@ build_database (const char *directory,
 {
   g_autofree char *sql_path = fixture_sql_path (version);
   g_autofree char *db_path = database_path (directory);
-  g_autoptr(GBytes) sql = load_file (sql_path);
+  g_autoptr(GBytes) sql = mp2_test_load_file (sql_path);
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3) db = NULL;
 
@@ -1196,7 +1157,7 @@ test_migrate_from_every_version (void)
   recorded_schema = dump_schema (recorded);
   g_assert_cmpstr (migrated_schema, ==, recorded_schema);
 
-  remove_tree (tmp);
+  mp2_test_remove_tree (tmp);
 }
 
 /* The rows recorded in v1.sql, read through the store after every migration. */
@@ -1255,7 +1216,7 @@ test_version_1_rows (void)
   weather = mp2_store_cache_get (store, "weather:open-meteo:52.19,21.04:2025-03-12");
   g_assert_null (weather);
 
-  remove_tree (tmp);
+  mp2_test_remove_tree (tmp);
 }
 
 /* Async ------------------------------------------------------------------------------- */
@@ -1284,7 +1245,7 @@ test_async (Fixture       *fixture,
             gconstpointer  data)
 {
   gint64 id = add_callsheet (fixture, "T3_02.pdf");
-  g_autoptr(GBytes) pdf = load_callsheet ("T3_02.pdf");
+  g_autoptr(GBytes) pdf = mp2_test_load_callsheet ("T3_02.pdf");
   g_autofree char *sha256 = sha256_of (pdf);
   g_autoptr(GCancellable) cancelled = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -1395,7 +1356,7 @@ test_threads (Fixture       *fixture,
   guint n = G_N_ELEMENTS (test_pdfs);
 
   for (guint i = 0; i < n; i++)
-    test.pdfs[i] = load_callsheet (test_pdfs[i]);
+    test.pdfs[i] = mp2_test_load_callsheet (test_pdfs[i]);
 
   for (guint t = 0; t < N_THREADS; t++)
     {
@@ -1633,7 +1594,7 @@ run_crash_child (const char *directory,
     {
       g_autofree char *path = g_build_filename (pdf_folder, test_pdfs[i], NULL);
 
-      pdfs[i] = load_file (path);
+      pdfs[i] = mp2_test_load_file (path);
     }
 
   for (guint t = 0; t < CRASH_THREADS; t++)
@@ -1714,7 +1675,7 @@ assert_documents_on_disk (sqlite3    *db,
       g_assert_cmpint (sqlite3_column_type (stmt, 2), ==, SQLITE_INTEGER);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
-      pdf = load_file (path);
+      pdf = mp2_test_load_file (path);
       checksum = sha256_of (pdf);
       g_assert_cmpstr (checksum, ==, sha256);
       g_assert_cmpint (g_bytes_get_size (pdf), ==, sqlite3_column_int64 (stmt, 2));
@@ -1830,7 +1791,7 @@ test_crash (void)
   g_assert_cmpint (most_superseded, >, 0);
   g_assert_cmpint (most_synced, >, 0);
 
-  remove_tree (tmp);
+  mp2_test_remove_tree (tmp);
 }
 
 int

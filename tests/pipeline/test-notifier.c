@@ -15,7 +15,6 @@
 
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
-#include <glib/gstdio.h>
 #include <libnotify/notify.h>
 #include <locale.h>
 
@@ -23,6 +22,8 @@
 #include "mp2-notifier.h"
 #include "mp2-pipeline.h"
 #include "mp2-store.h"
+#include "mp2-test-files.h"
+#include "mp2-test-pipeline.h"
 #include "mp2-test-wait.h"
 
 #define TIMEOUT_SECONDS 30
@@ -420,18 +421,6 @@ new_settings (void)
 }
 
 static void
-start_pipeline (Fixture *f)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  mp2_pipeline_start_async (f->pipeline, NULL, mp2_test_on_result_cb, &result);
-  mp2_test_wait_for_result (&result, TIMEOUT_SECONDS, "the pipeline to start");
-  mp2_pipeline_start_finish (f->pipeline, result, &error);
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -447,7 +436,7 @@ fixture_set_up (Fixture       *f,
   f->pipeline = mp2_pipeline_new (f->store, f->settings);
   f->sent = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect (f->pipeline, "notification-sent", G_CALLBACK (on_notification_sent_cb), f);
-  start_pipeline (f);
+  mp2_test_pipeline_start (f->pipeline, TIMEOUT_SECONDS);
 
   f->notifier = mp2_notifier_new (f->pipeline, f->settings, app);
 
@@ -465,25 +454,6 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
@@ -492,7 +462,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   g_clear_object (&f->settings);
   g_clear_pointer (&f->sent, g_ptr_array_unref);
-  remove_tree (f->directory);
+  mp2_test_remove_tree (f->directory);
   g_free (f->directory);
 }
 
@@ -605,29 +575,7 @@ static Mp2Schedule *
 import_file (Fixture    *f,
              const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "callsheets", name, NULL);
-  g_autofree char *what = g_strdup_printf ("the import of %s", name);
-  Mp2DocumentOrigin origin = { .file_name = name };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) error = NULL;
-  Mp2Schedule *schedule;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  pdf = g_bytes_new_take (contents, length);
-
-  mp2_pipeline_import_async (f->pipeline, pdf, &origin, MP2_IMPORT_DEFAULT, NULL,
-                             mp2_test_on_result_cb, &result);
-  mp2_test_wait_for_result (&result, TIMEOUT_SECONDS, what);
-
-  schedule = mp2_pipeline_import_finish (f->pipeline, result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (schedule);
-
-  return schedule;
+  return mp2_test_pipeline_import (f->pipeline, name, TIMEOUT_SECONDS);
 }
 
 /* Confirms a day; resolves to the calendar's error, if any. */

@@ -22,6 +22,7 @@
 
 #include "mp2-eds-calendar-sink.h"
 #include "mp2-ical.h"
+#include "mp2-test-files.h"
 #include "mp2-test-sinks.h"
 #include "mp2-test-wait.h"
 
@@ -717,32 +718,12 @@ start_radicale_with_calendar (const char *path)
 }
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) &&
-         info != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 stop_radicale (Radicale *radicale)
 {
-  g_autoptr(GFile) folder = g_file_new_for_path (radicale->folder);
-
   if (!radicale->exited)
     kill_radicale (radicale);
 
-  remove_tree (folder);
+  mp2_test_remove_tree (radicale->folder);
   g_object_unref (radicale->process);
   g_object_unref (radicale->http);
   g_free (radicale->program);

@@ -18,6 +18,7 @@
 #include "mp2-errors.h"
 #include "mp2-folder-source.h"
 #include "mp2-pdf-document.h"
+#include "mp2-test-files.h"
 #include "mp2-test-wait.h"
 
 /* Short, so that the tests are quick; every wait is bounded by WAIT_TIMEOUT_MS. */
@@ -115,21 +116,6 @@ is_known (Mp2MailSource *source,
   return g_hash_table_contains (f->known, id);
 }
 
-static GBytes *
-load_test_pdf (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "callsheets",
-                                                 "T1_01.pdf", NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -148,7 +134,7 @@ fixture_set_up (Fixture       *f,
   g_file_make_directory (f->outside, NULL, &error);
   g_assert_no_error (error);
 
-  f->pdf = load_test_pdf ();
+  f->pdf = mp2_test_load_callsheet ("T1_01.pdf");
   f->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) mp2_mail_candidate_unref);
   f->failures = g_ptr_array_new_with_free_func (failure_free);
   f->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

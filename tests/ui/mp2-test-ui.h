@@ -1,6 +1,7 @@
 /* mp2-test-ui.h
  *
- * Helpers for widget tests that run under Xvfb; waiting is in mp2-test-wait.h.
+ * Helpers for widget tests that run under Xvfb; waiting and files are in
+ * mp2-test-wait.h and mp2-test-files.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "mp2-test-files.h"
 #include "mp2-test-wait.h"
 
 G_BEGIN_DECLS
@@ -33,12 +35,6 @@ mp2_test_template_child (gpointer    widget,
     g_error ("The template of %s binds no child called %s", g_type_name (template_type), name);
 
   return child;
-}
-
-static inline char *
-mp2_test_data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "callsheets", name, NULL);
 }
 
 G_END_DECLS

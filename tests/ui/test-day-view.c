@@ -21,6 +21,7 @@
 #include "mp2-pdf-view.h"
 #include "mp2-pipeline.h"
 #include "mp2-store.h"
+#include "mp2-test-pipeline.h"
 #include "mp2-test-ui.h"
 
 /* On T2_01's crew list, with a call earlier than the crew call. */
@@ -41,64 +42,11 @@ typedef struct
   Mp2Schedule         *schedule;
 } Fixture;
 
-typedef struct
-{
-  gboolean     done;
-  Mp2Schedule *schedule;
-  GError      *error;
-} Wait;
-
-static gboolean
-wait_is_done (gpointer user_data)
-{
-  return ((Wait *) user_data)->done;
-}
-
-static void
-on_imported_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->schedule = mp2_pipeline_import_finish (MP2_PIPELINE (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
 static Mp2Schedule *
 import (Fixture    *fixture,
         const char *name)
 {
-  g_autofree char *path = mp2_test_data_path (name);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  Mp2DocumentOrigin origin = { .file_name = name };
-  Wait wait = { 0 };
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  pdf = g_bytes_new_take (contents, length);
-
-  mp2_pipeline_import_async (fixture->pipeline, pdf, &origin, MP2_IMPORT_DEFAULT, NULL,
-                             on_imported_cb, &wait);
-  mp2_test_wait_until (wait_is_done, &wait, 30, "the import");
-  g_assert_no_error (wait.error);
-  g_assert_nonnull (wait.schedule);
-
-  return wait.schedule;
-}
-
-static void
-on_started_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  mp2_pipeline_start_finish (MP2_PIPELINE (source), result, &wait->error);
-  wait->done = TRUE;
+  return mp2_test_pipeline_import (fixture->pipeline, name, 30);
 }
 
 static void
@@ -106,7 +54,6 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  Wait wait = { 0 };
 
   fixture->directory = g_dir_make_tmp ("mp2-day-view-XXXXXX", &error);
   g_assert_no_error (error);
@@ -120,9 +67,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->sink = mp2_fake_calendar_sink_new ();
   if (data == NULL)
     mp2_pipeline_set_calendar_sink (fixture->pipeline, MP2_CALENDAR_SINK (fixture->sink));
-  mp2_pipeline_start_async (fixture->pipeline, NULL, on_started_cb, &wait);
-  mp2_test_wait_until (wait_is_done, &wait, 30, "the pipeline to start");
-  g_assert_no_error (wait.error);
+  mp2_test_pipeline_start (fixture->pipeline, 30);
 
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 860);
@@ -132,25 +77,6 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->overlay));
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_test_widget_wait_for_draw (fixture->window);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
 }
 
 static void
@@ -165,7 +91,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->sink);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->settings);
-  remove_tree (fixture->directory);
+  mp2_test_remove_tree (fixture->directory);
   g_free (fixture->directory);
 }
 
