@@ -12,26 +12,11 @@
 #include <string.h>
 
 #include "mp2-day-event.h"
+#include "mp2-test-truth.h"
 
 #define HOUR G_TIME_SPAN_HOUR
 
 /* Helpers */
-
-static Mp2CallSheet *
-load_truth (const char *name)
-{
-  g_autofree char *file = g_strconcat (name, ".json", NULL);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "callsheets", file, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
-  Mp2CallSheet *sheet;
-
-  g_assert_true (g_file_get_contents (path, &json, NULL, &error));
-  sheet = mp2_call_sheet_new_from_json (json, -1, &error);
-  g_assert_no_error (error);
-
-  return sheet;
-}
 
 static GTimeZone *
 new_warsaw (void)
@@ -73,7 +58,7 @@ new_event (Mp2Schedule *schedule,
 static Mp2DayEvent *
 new_event_for_truth (const char *name)
 {
-  g_autoptr(Mp2CallSheet) sheet = load_truth (name);
+  g_autoptr(Mp2CallSheet) sheet = mp2_test_load_truth (name);
   g_autoptr(Mp2Schedule) schedule = new_schedule_for (sheet);
 
   return new_event (schedule, NULL, 0);
@@ -231,7 +216,7 @@ test_uid_stable (void)
 static void
 test_uid_from_schedule (void)
 {
-  g_autoptr(Mp2CallSheet) sheet = load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) sheet = mp2_test_load_truth ("T2_rev1");
   g_autoptr(Mp2Schedule) schedule = new_schedule_for (sheet);
   g_autoptr(Mp2Schedule) keyless = mp2_schedule_new ();
   g_autoptr(JsonObject) edits = json_object_new ();
@@ -274,7 +259,7 @@ test_night_shoot (void)
 static void
 test_wrap_edited_after_midnight (void)
 {
-  g_autoptr(Mp2CallSheet) sheet = load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) sheet = mp2_test_load_truth ("T2_rev1");
   g_autoptr(Mp2Schedule) schedule = new_schedule_for (sheet);
   g_autoptr(JsonObject) edits = json_object_new ();
   g_autoptr(Mp2DayEvent) event = NULL;
@@ -290,7 +275,7 @@ test_wrap_edited_after_midnight (void)
 static void
 test_dst_day (void)
 {
-  g_autoptr(Mp2CallSheet) sheet = load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) sheet = mp2_test_load_truth ("T2_rev1");
   g_autoptr(Mp2CallSheet) night = new_night_sheet ();
   g_autoptr(Mp2Schedule) schedule = NULL;
   g_autoptr(Mp2Schedule) night_schedule = new_schedule_for (night);
@@ -315,7 +300,7 @@ test_dst_day (void)
 static void
 test_without_wrap (void)
 {
-  g_autoptr(Mp2CallSheet) sheet = load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) sheet = mp2_test_load_truth ("T2_rev1");
   g_autoptr(Mp2Schedule) schedule = NULL;
   g_autoptr(Mp2DayEvent) event = NULL;
 
@@ -330,7 +315,7 @@ test_without_wrap (void)
 static void
 test_my_call (void)
 {
-  g_autoptr(Mp2CallSheet) sheet = load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) sheet = mp2_test_load_truth ("T2_rev1");
   g_autoptr(Mp2Schedule) schedule = NULL;
   g_autoptr(Mp2DayEvent) event = NULL;
   g_autoptr(Mp2DayEvent) edited = NULL;
@@ -354,7 +339,7 @@ test_my_call (void)
 static void
 test_fallback_calls (void)
 {
-  g_autoptr(Mp2CallSheet) sheet = load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) sheet = mp2_test_load_truth ("T2_rev1");
   g_autoptr(Mp2Schedule) schedule = NULL;
   g_autoptr(Mp2DayEvent) event = NULL;
 
@@ -371,7 +356,7 @@ test_fallback_calls (void)
 static void
 test_alarms_with_plan (void)
 {
-  g_autoptr(Mp2CallSheet) sheet = load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) sheet = mp2_test_load_truth ("T2_rev1");
   g_autoptr(Mp2Schedule) schedule = new_schedule_for (sheet);
   g_autoptr(Mp2DayEvent) event = NULL;
   const int offsets[] = { 60, 15 };
@@ -396,7 +381,7 @@ test_alarms_with_plan (void)
 static void
 test_plan_day_before (void)
 {
-  g_autoptr(Mp2CallSheet) sheet = load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) sheet = mp2_test_load_truth ("T2_rev1");
   g_autoptr(Mp2Schedule) schedule = new_schedule_for (sheet);
   g_autoptr(Mp2DayEvent) event = NULL;
 
@@ -413,7 +398,7 @@ test_plan_ignored (void)
 {
   const char *plans[] = { "not json", "[1, 2]", "{\"wake_up\": 5}", "{\"leave\": null}",
                           "{\"wake_up\": \"2025-03-28T07:00:00+01:00\"}" };
-  g_autoptr(Mp2CallSheet) sheet = load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) sheet = mp2_test_load_truth ("T2_rev1");
 
   for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
     {
@@ -429,7 +414,7 @@ test_plan_ignored (void)
 static void
 test_reminders (void)
 {
-  g_autoptr(Mp2CallSheet) sheet = load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) sheet = mp2_test_load_truth ("T2_rev1");
   g_autoptr(Mp2Schedule) schedule = new_schedule_for (sheet);
   g_autoptr(Mp2DayEvent) event = NULL;
   g_autoptr(Mp2DayEvent) copy = NULL;
@@ -522,8 +507,8 @@ static void
 test_errors (void)
 {
   g_autoptr(Mp2Schedule) unread = mp2_schedule_new ();
-  g_autoptr(Mp2CallSheet) undated = load_truth ("T2_rev1");
-  g_autoptr(Mp2CallSheet) untimed = load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) undated = mp2_test_load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) untimed = mp2_test_load_truth ("T2_rev1");
   g_autoptr(Mp2Schedule) undated_schedule = NULL;
   g_autoptr(Mp2Schedule) untimed_schedule = NULL;
   g_autoptr(JsonObject) edits = json_object_new ();

@@ -13,27 +13,12 @@
 #include "mp2-call-sheet-parser.h"
 #include "mp2-day.h"
 #include "mp2-pdf-document.h"
+#include "mp2-test-truth.h"
 
 #define T2_SET_OLD "ul. Limanowskiego 24 m. 7, 30-551 Kraków"
 #define T2_SET_NEW "ul. Szeroka 40, 31-053 Kraków"
 
 /* Helpers */
-
-static Mp2CallSheet *
-load_truth (const char *name)
-{
-  g_autofree char *file = g_strconcat (name, ".json", NULL);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "callsheets", file, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
-  Mp2CallSheet *sheet;
-
-  g_assert_true (g_file_get_contents (path, &json, NULL, &error));
-  sheet = mp2_call_sheet_new_from_json (json, -1, &error);
-  g_assert_no_error (error);
-
-  return sheet;
-}
 
 static Mp2CallSheet *
 parse_pdf (const char *name)
@@ -206,8 +191,8 @@ test_key_diacritics (void)
 static void
 test_key_for_sheet (void)
 {
-  g_autoptr(Mp2CallSheet) first = load_truth ("T2_rev1");
-  g_autoptr(Mp2CallSheet) second = load_truth ("T2_rev2");
+  g_autoptr(Mp2CallSheet) first = mp2_test_load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) second = mp2_test_load_truth ("T2_rev2");
   g_autoptr(Mp2CallSheet) undated = mp2_call_sheet_new ();
   g_autofree char *first_key = mp2_day_key_for_sheet (first);
   g_autofree char *second_key = mp2_day_key_for_sheet (second);
@@ -472,8 +457,8 @@ test_get_field_round_trip (void)
 static void
 test_diff_t2_truth (void)
 {
-  g_autoptr(Mp2CallSheet) first = load_truth ("T2_rev1");
-  g_autoptr(Mp2CallSheet) second = load_truth ("T2_rev2");
+  g_autoptr(Mp2CallSheet) first = mp2_test_load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) second = mp2_test_load_truth ("T2_rev2");
   g_autoptr(GPtrArray) changes = mp2_day_diff (first, second);
   g_autoptr(GPtrArray) none = mp2_day_diff (second, second);
 
@@ -495,8 +480,8 @@ test_diff_t2_pdf (void)
 static void
 test_diff_t2_backwards (void)
 {
-  g_autoptr(Mp2CallSheet) first = load_truth ("T2_rev1");
-  g_autoptr(Mp2CallSheet) second = load_truth ("T2_rev2");
+  g_autoptr(Mp2CallSheet) first = mp2_test_load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) second = mp2_test_load_truth ("T2_rev2");
   g_autoptr(GPtrArray) changes = mp2_day_diff (second, first);
 
   g_assert_cmpuint (changes->len, ==, 4);
@@ -574,8 +559,8 @@ test_diff_my_call (void)
 static void
 test_summary_t2 (void)
 {
-  g_autoptr(Mp2CallSheet) first = load_truth ("T2_rev1");
-  g_autoptr(Mp2CallSheet) second = load_truth ("T2_rev2");
+  g_autoptr(Mp2CallSheet) first = mp2_test_load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) second = mp2_test_load_truth ("T2_rev2");
   g_autoptr(GPtrArray) changes = mp2_day_diff (first, second);
   g_autofree char *summary = mp2_day_changes_summary (changes);
 
@@ -636,7 +621,7 @@ static void
 test_changes_json (void)
 {
   g_autoptr(Mp2CallSheet) old_sheet = new_small_sheet ();
-  g_autoptr(Mp2CallSheet) new_sheet = load_truth ("T2_rev2");
+  g_autoptr(Mp2CallSheet) new_sheet = mp2_test_load_truth ("T2_rev2");
   g_autoptr(GPtrArray) changes = mp2_day_diff (old_sheet, new_sheet);
   g_autoptr(GPtrArray) read = NULL;
   g_autoptr(JsonNode) node = mp2_day_changes_to_json (changes);
@@ -696,8 +681,8 @@ static JsonObject *
 carry (const char  *json,
        GPtrArray  **conflicts)
 {
-  g_autoptr(Mp2CallSheet) first = load_truth ("T2_rev1");
-  g_autoptr(Mp2CallSheet) second = load_truth ("T2_rev2");
+  g_autoptr(Mp2CallSheet) first = mp2_test_load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) second = mp2_test_load_truth ("T2_rev2");
   g_autoptr(JsonObject) edits = parse_object (json);
 
   return mp2_day_carry_edits (first, second, edits, conflicts);
@@ -814,8 +799,8 @@ test_carry_follows_place (void)
 static void
 test_carry_no_edits (void)
 {
-  g_autoptr(Mp2CallSheet) first = load_truth ("T2_rev1");
-  g_autoptr(Mp2CallSheet) second = load_truth ("T2_rev2");
+  g_autoptr(Mp2CallSheet) first = mp2_test_load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) second = mp2_test_load_truth ("T2_rev2");
   g_autoptr(JsonObject) carried = mp2_day_carry_edits (first, second, NULL, NULL);
 
   g_assert_cmpuint (json_object_get_size (carried), ==, 0);
@@ -864,8 +849,8 @@ test_conflicts_json_invalid (void)
 static void
 test_boxed_copies (void)
 {
-  g_autoptr(Mp2CallSheet) first = load_truth ("T2_rev1");
-  g_autoptr(Mp2CallSheet) second = load_truth ("T2_rev2");
+  g_autoptr(Mp2CallSheet) first = mp2_test_load_truth ("T2_rev1");
+  g_autoptr(Mp2CallSheet) second = mp2_test_load_truth ("T2_rev2");
   g_autoptr(GPtrArray) changes = mp2_day_diff (first, second);
   g_autoptr(Mp2DayChange) change = g_boxed_copy (MP2_TYPE_DAY_CHANGE, get_change (changes, 2));
   g_autoptr(Mp2DayConflict) conflict = NULL;
