@@ -51,6 +51,9 @@ gboolean      mp2_store_step                (Mp2Store                 *self,
 gboolean      mp2_store_step_done           (Mp2Store                 *self,
                                              sqlite3_stmt             *stmt,
                                              GError                  **error);
+gboolean      mp2_store_step_update         (Mp2Store                 *self,
+                                             sqlite3_stmt             *stmt,
+                                             GError                  **error);
 void          mp2_store_bind_text           (sqlite3_stmt             *stmt,
                                              int                       position,
                                              const char               *text);

@@ -166,16 +166,7 @@ mp2_store_update_row (Mp2Store     *self,
     return FALSE;
 
   bind_schedule_row (stmt, row);
-  if (!mp2_store_step_done (self, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      mp2_store_set_not_found_error (error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return mp2_store_step_update (self, stmt, error);
 }
 
 /* The row of a document just added, in state "new". */

@@ -328,16 +328,7 @@ mark_superseded (Mp2Store     *self,
   mp2_store_bind_text (stmt, 1, mp2_day_state_to_string (MP2_DAY_STATE_SUPERSEDED));
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, id);
-  if (!mp2_store_step_done (self, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      mp2_store_set_not_found_error (error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return mp2_store_step_update (self, stmt, error);
 }
 
 /* The revision first: the database lets a schedule become superseded only when a

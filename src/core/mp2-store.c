@@ -290,6 +290,25 @@ mp2_store_step_done (Mp2Store      *self,
   return TRUE;
 }
 
+/* Runs @stmt, an UPDATE of one row, to its end: %MP2_STORE_ERROR_NOT_FOUND when it
+ * changed no row. */
+gboolean
+mp2_store_step_update (Mp2Store      *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  if (!mp2_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      mp2_store_set_not_found_error (error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 execute (Mp2Store    *self,
          const char  *sql,
