@@ -215,6 +215,13 @@ fix_toast_buttons_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+on_toast_dismissed_cb (AdwToast        *toast,
+                       AdwToastOverlay *overlay)
+{
+  g_idle_add (fix_toast_buttons_cb, g_object_ref (overlay));
+}
+
 /**
  * mp2_a11y_add_toast:
  * @overlay: an #AdwToastOverlay
@@ -230,6 +237,15 @@ mp2_a11y_add_toast (AdwToastOverlay *overlay,
 {
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
   g_return_if_fail (ADW_IS_TOAST (toast));
+
+  AdwToast *previous = g_object_get_data (G_OBJECT (overlay), "mp2-a11y-last-toast");
+
+  /* A toast added while another shows comes up when that one is dismissed. */
+  if (previous != NULL)
+    g_signal_connect_object (previous, "dismissed", G_CALLBACK (on_toast_dismissed_cb), overlay,
+                             0);
+  g_object_set_data_full (G_OBJECT (overlay), "mp2-a11y-last-toast", g_object_ref (toast),
+                          g_object_unref);
 
   adw_toast_overlay_add_toast (overlay, toast);
   fix_toast_buttons (GTK_WIDGET (overlay));

@@ -166,13 +166,13 @@ def where_is(node):
 
 def check_control_names(where):
     bad = []
-    for role, name, where in control_names():
+    for role, name, place in control_names():
         words = name.split()
         half = len(words) // 2
         if not name.strip() or re.match(r"(Gtk|Adw)[A-Z]", name):
-            bad.append(f"{role} without a name of its own ({name!r}), in {where}")
+            bad.append(f"{role} without a name of its own ({name!r}), in {place}")
         elif "_" in name or (half and words[:half] == words[half:]):
-            bad.append(f"{role} named {name!r}, in {where}")
+            bad.append(f"{role} named {name!r}, in {place}")
     tap(not bad, f"every control has a name a screen reader can speak ({where})",
         "\n".join(bad))
 
@@ -238,6 +238,69 @@ def correct_and_confirm(frame):
         f"events: {calendar_events()}")
 
 
+def find_label_starting(prefix, root):
+    def search():
+        for node in walk(root):
+            if node.getRoleName() == "label" and node.name.startswith(prefix) \
+               and is_showing(node):
+                return node
+        return None
+    return wait_for(search)
+
+
+def set_crew_name(name):
+    """Types the user's name into Preferences, as a person would, and closes them."""
+    open_from_menu("Main Menu", "Preferences")
+    preferences = find("frame", "Preferences")
+    field = find("text", "Name on Crew Lists", root=preferences)
+    if field is not None:
+        type_into(field, name)
+    subprocess.run(["xdotool", "key", "Escape"], check=False)
+    wait_for(lambda: find_frame_gone("Preferences"), 10)
+
+
+def find_frame_gone(name):
+    return all(frame.name != name for frame in frames())
+
+
+def confirm_day(frame):
+    confirm = find("push button", "Confirm", root=frame)
+    if confirm is not None:
+        press(confirm)
+
+
+def day_events(word):
+    return [event for event in calendar_events() if word in event[0]]
+
+
+def my_call_and_revision(env, frame):
+    """With a name in Preferences the day shows the user's own call; confirming the
+    first sheet of a day and then its revision moves the one event of that day."""
+    set_crew_name("Kacper Bak")
+    remote(env, os.path.join(DATA, "T2_rev1.pdf"))
+    source = find_label_starting("Your call is from the crew list", frame)
+    labels = [] if source is not None else \
+        [n.name for n in walk(frame) if n.getRoleName() == "label" and "call" in n.name.lower()]
+    tap(source is not None, "with a name in Preferences, the day shows the user's own call",
+        "; ".join(labels))
+
+    confirm_day(frame)
+    first = wait_for(lambda: day_events("Gorzkie"), 20) or []
+    tap(len(first) == 1, "the first sheet of the day is one event in the calendar", f"{first}")
+
+    remote(env, os.path.join(DATA, "T2_rev2.pdf"))
+    tap(find("label", "This call sheet was revised") is not None,
+        "a revision shows what changed")
+    if frame is not None:
+        screenshot(frame, "revision.png")
+    confirm_day(frame)
+    moved = wait_for(lambda: [e for e in day_events("Gorzkie") if first and e[1] != first[0][1]],
+                     20) or []
+    tap(len(moved) == 1 and len(day_events("Gorzkie")) == 1,
+        "confirming the revision moves the day's one event",
+        f"before: {first}\nafter: {day_events('Gorzkie')}")
+
+
 def english_run():
     env = dict(os.environ, LANGUAGE="C")
     app = start_app(env)
@@ -273,13 +336,7 @@ def english_run():
     if frame is not None:
         screenshot(frame, "confirmed.png")
 
-    for name in ("T2_rev1.pdf", "T2_rev2.pdf"):
-        remote(env, os.path.join(DATA, name))
-        time.sleep(1)
-    tap(find("label", "This call sheet was revised") is not None,
-        "a revision shows what changed")
-    if frame is not None:
-        screenshot(frame, "revision.png")
+    my_call_and_revision(env, frame)
 
     code, stderr = remote(env, os.path.join(DATA, "neg_truncated.pdf"))
     tap(code == 0 and find("label", "The PDF Is Damaged") is not None,
