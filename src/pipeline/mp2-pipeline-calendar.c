@@ -338,10 +338,21 @@ on_sync_link_cb (GObject      *source,
                                             on_calendars_listed_cb, g_object_ref (task));
 }
 
-static Mp2DayEvent *
-event_for (Mp2Pipeline  *self,
-           Mp2Schedule  *schedule,
-           GError      **error)
+/**
+ * mp2_pipeline_dup_event:
+ * @self: the pipeline
+ * @schedule: a day with a sheet
+ * @error: where to say why there is no event
+ *
+ * The day as a calendar event, with the time zone and reminders of Preferences: what
+ * confirming writes, and what "Export as iCalendar…" saves.
+ *
+ * Returns: (transfer full): the event, or %NULL with @error set
+ */
+Mp2DayEvent *
+mp2_pipeline_dup_event (Mp2Pipeline  *self,
+                        Mp2Schedule  *schedule,
+                        GError      **error)
 {
   g_autofree char *zone_name = g_settings_get_string (self->settings, "time-zone");
   g_autoptr(GVariant) offsets = g_settings_get_value (self->settings, "reminder-offsets");
@@ -364,7 +375,7 @@ sync_day (Mp2Pipeline *self,
   CalendarOp *op = g_task_get_task_data (task);
   GError *error = NULL;
 
-  op->event = event_for (self, op->schedule, &error);
+  op->event = mp2_pipeline_dup_event (self, op->schedule, &error);
   if (op->event == NULL)
     {
       fail (self, task, error);

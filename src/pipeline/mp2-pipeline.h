@@ -143,6 +143,10 @@ gboolean       mp2_pipeline_dismiss_finish      (Mp2Pipeline         *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
+Mp2DayEvent   *mp2_pipeline_dup_event           (Mp2Pipeline         *self,
+                                                 Mp2Schedule         *schedule,
+                                                 GError             **error);
+
 /* For the notifier: tells the listeners that a notification went out. */
 void           mp2_pipeline_emit_notification_sent (Mp2Pipeline      *self,
                                                     Mp2Schedule      *schedule,

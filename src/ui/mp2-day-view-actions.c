@@ -26,6 +26,7 @@
 
 #include "mp2-a11y.h"
 #include "mp2-errors.h"
+#include "mp2-ics-export.h"
 
 /* What a call to the pipeline needs when it comes back. */
 typedef struct
@@ -151,6 +152,9 @@ can_dismiss (Mp2DayView *self)
 void
 mp2_day_view_update_actions (Mp2DayView *self)
 {
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "day.export",
+                                 self->pipeline != NULL && self->schedule != NULL
+                                 && mp2_schedule_get_sheet (self->schedule) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "day.confirm", can_confirm (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "day.dismiss", can_dismiss (self));
   gtk_widget_set_sensitive (self->unlock_button, self->busy == 0);
@@ -582,6 +586,100 @@ on_retry_button_clicked_cb (Mp2DayView *self)
   retry (self, NULL);
 }
 
+/* Export as iCalendar --------------------------------------------------------------------- */
+
+static void
+on_exported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Mp2DayView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mp2_ics_export_write_finish (result, &error))
+    {
+      if (!was_cancelled (error))
+        mp2_day_view_toast_error (self, error);
+      return;
+    }
+
+  mp2_day_view_add_toast (self, toast_new_plain (_("Exported as iCalendar")));
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *dialog,
+                               int              response,
+                               gpointer         user_data)
+{
+  g_autoptr(Mp2DayView) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(Mp2DayEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+
+  if (file == NULL || self->schedule == NULL || self->pipeline == NULL)
+    return;
+
+  event = mp2_pipeline_dup_event (self->pipeline, self->schedule, &error);
+  if (event == NULL)
+    {
+      mp2_day_view_toast_error (self, error);
+      return;
+    }
+
+  mp2_ics_export_write_async (event, file, self->cancellable, on_exported_cb, g_object_ref (self));
+}
+
+/* "Cicha Woda 2025-03-28.ics" */
+static char *
+suggest_file_name (Mp2DayView *self)
+{
+  g_autoptr(Mp2CallSheet) sheet = mp2_schedule_dup_effective_sheet (self->schedule);
+  const char *production = sheet != NULL ? mp2_call_sheet_get_production (sheet) : NULL;
+  int year, month, day;
+  g_autofree char *date = NULL;
+  g_autofree char *name = NULL;
+
+  if (sheet != NULL && mp2_call_sheet_get_date (sheet, &year, &month, &day))
+    date = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+
+  name = g_strjoin (" ", production != NULL ? production : _("Shooting Day"),
+                    date != NULL ? date : "", NULL);
+  g_strstrip (name);
+  g_strdelimit (name, "/\\:", '-');
+
+  return g_strconcat (name, ".ics", NULL);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  Mp2DayView *self = MP2_DAY_VIEW (widget);
+  g_autofree char *file_name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (self->schedule == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export as iCalendar"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  file_name = suggest_file_name (self);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_chooser_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* The class ----------------------------------------------------------------------------- */
 
 void
@@ -593,6 +691,7 @@ mp2_day_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_retry_button_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "day.confirm", NULL, confirm_action);
+  gtk_widget_class_install_action (widget_class, "day.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "day.dismiss", NULL, dismiss_action);
   gtk_widget_class_install_property_action (widget_class, "day.show-original",
                                             "show-original");
@@ -601,6 +700,8 @@ mp2_day_view_class_init_actions (GtkWidgetClass *widget_class)
                                        "day.confirm", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
                                        "day.confirm", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "day.export",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "day.dismiss", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "day.dismiss",
                                        NULL);
