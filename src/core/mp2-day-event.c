@@ -121,6 +121,8 @@ mp2_day_event_copy (const Mp2DayEvent *event)
 
       add_alarm (copy->alarms, alarm->minutes_before, alarm->description);
     }
+  copy->schedule_id = event->schedule_id;
+  copy->etag = g_strdup (event->etag);
 
   return copy;
 }
@@ -142,6 +144,7 @@ mp2_day_event_free (Mp2DayEvent *event)
   g_clear_pointer (&event->start, g_date_time_unref);
   g_clear_pointer (&event->end, g_date_time_unref);
   g_clear_pointer (&event->alarms, g_array_unref);
+  g_free (event->etag);
   g_free (event);
 }
 
@@ -847,7 +850,9 @@ new_end (const DayContext *context)
  *   call, crew call, breakfast, shooting call, lunch, wrap, in time order), then the
  *   places, the scenes and the notes;
  * - alarms: wake up and leave from the plan (see mp2-day-event.h), and one per
- *   reminder offset ("Call in 1 hour"), the earliest first.
+ *   reminder offset ("Call in 1 hour"), the earliest first;
+ * - schedule_id: the schedule's; etag: %NULL (the caller sets what the calendar
+ *   answered last).
  *
  * Returns: (transfer full) (nullable): the event, or %NULL with @error set when the
  *   schedule has no sheet, or the sheet no date or no call time
@@ -881,6 +886,7 @@ mp2_day_event_new (Mp2Schedule  *schedule,
   event->start = g_date_time_ref (context.start);
   event->end = new_end (&context);
   event->alarms = new_alarms (&context, reminder_offsets, n_reminder_offsets);
+  event->schedule_id = mp2_schedule_get_id (schedule);
 
   return event;
 }

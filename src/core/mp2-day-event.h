@@ -55,6 +55,9 @@ typedef struct
   GDateTime *start;        /* my call (or the crew call), in the sheet's time zone */
   GDateTime *end;          /* the wrap, the next day for a night shoot */
   GArray    *alarms;       /* Mp2DayAlarm */
+  gint64     schedule_id;  /* the schedule it was made from; 0 when not stored */
+  char      *etag;         /* what the calendar last answered for it, so that an
+                              update can ask that nobody changed it since; nullable */
 } Mp2DayEvent;
 
 #define MP2_TYPE_DAY_EVENT (mp2_day_event_get_type ())

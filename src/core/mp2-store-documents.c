@@ -194,14 +194,18 @@ add_document_rows (Mp2Store  *self,
   if (!find_schedule_of_document (self, add->sha256, &add->id, error))
     return FALSE;
 
+  /* The same PDF in another mail (forwarded, sent again): the mail is still
+   * recorded, so that its source does not offer it again. */
+  if (!insert_message (self, add, error))
+    return FALSE;
+
   if (add->id > 0)
     {
       add->already_known = TRUE;
       return TRUE;
     }
 
-  return insert_message (self, add, error) &&
-         insert_document (self, add, error) &&
+  return insert_document (self, add, error) &&
          mp2_store_insert_new_schedule (self, add->sha256,
                                         add->origin != NULL ? add->origin->file_name : NULL,
                                         add->now, &add->id, error);
@@ -254,14 +258,51 @@ mp2_store_add_document (Mp2Store                *self,
   return add.id;
 }
 
+static gboolean
+add_message_row (Mp2Store  *self,
+                 gpointer   data,
+                 GError   **error)
+{
+  return insert_message (self, data, error);
+}
+
+/**
+ * mp2_store_add_message:
+ * @self: a #Mp2Store
+ * @origin: a mail, with its message id
+ * @error: where to report a #MP2_STORE_ERROR
+ *
+ * Records a mail that brought no document (no PDF in it, or all of them read
+ * already under their own ids), so that mp2_store_has_message() knows it. Recording
+ * a mail twice is not an error. Blocking.
+ *
+ * Returns: %TRUE when recorded, %FALSE with @error set
+ */
+gboolean
+mp2_store_add_message (Mp2Store                 *self,
+                       const Mp2DocumentOrigin  *origin,
+                       GError                  **error)
+{
+  AddDocument add = { 0 };
+
+  g_return_val_if_fail (MP2_IS_STORE (self), FALSE);
+  g_return_val_if_fail (origin != NULL && origin->message_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  add.origin = origin;
+  add.now = mp2_store_now ();
+
+  return mp2_store_run_transaction (self, add_message_row, &add, error);
+}
+
 /**
  * mp2_store_has_message:
  * @self: a #Mp2Store
  * @message_id: a mail's id
  * @error: where to report a #MP2_STORE_ERROR
  *
- * Returns: %TRUE when a document of that mail was stored; %FALSE when not, or with
- *   @error set
+ * Returns: %TRUE when the mail was recorded (with a document or without); %FALSE
+ *   when not, or with @error set
  */
 gboolean
 mp2_store_has_message (Mp2Store    *self,

@@ -99,6 +99,9 @@ gint64         mp2_store_add_document       (Mp2Store              *self,
                                              const Mp2DocumentOrigin *origin,
                                              gboolean              *already_known,
                                              GError               **error);
+gboolean       mp2_store_add_message        (Mp2Store              *self,
+                                             const Mp2DocumentOrigin *origin,
+                                             GError               **error);
 gboolean       mp2_store_has_message        (Mp2Store              *self,
                                              const char            *message_id,
                                              GError               **error);

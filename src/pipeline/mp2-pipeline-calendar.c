@@ -255,6 +255,12 @@ upsert (Mp2Pipeline *self,
 {
   CalendarOp *op = g_task_get_task_data (task);
 
+  /* What the calendar answered last time: a calendar with etags (Google) then
+   * updates only what we wrote, not an edit made there since. */
+  g_clear_pointer (&op->event->etag, g_free);
+  if (op->link != NULL && g_strcmp0 (op->link->calendar_id, op->calendar_id) == 0)
+    op->event->etag = g_strdup (op->link->etag);
+
   mp2_calendar_sink_upsert_async (self->sink, op->calendar_id, op->event,
                                   g_task_get_cancellable (task), on_upserted_cb,
                                   g_object_ref (task));

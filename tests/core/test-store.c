@@ -417,21 +417,36 @@ test_add_document (Fixture       *fixture,
   g_assert_false (mp2_store_has_message (fixture->store, "other", &error));
   g_assert_no_error (error);
 
-  /* the same PDF again, from another mail: nothing new */
+  /* the same PDF again, from another mail: no new day, but the mail is known */
   again = mp2_store_add_document (fixture->store, pdf, &other_mail, &known, &error);
   g_assert_no_error (error);
   g_assert_cmpint (again, ==, id);
   g_assert_true (known);
   g_assert_cmpint (count_rows (fixture->directory, "SELECT count(*) FROM schedules"), ==, 1);
   g_assert_cmpint (count_rows (fixture->directory, "SELECT count(*) FROM documents"), ==, 1);
-  g_assert_cmpint (count_rows (fixture->directory, "SELECT count(*) FROM messages"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->directory, "SELECT count(*) FROM messages"), ==, 2);
+  g_assert_true (mp2_store_has_message (fixture->store, "other", &error));
+  g_assert_no_error (error);
+
+  /* a mail without a PDF, recorded twice: one row, known */
+  g_assert_false (mp2_store_has_message (fixture->store, "no-pdf", &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      Mp2DocumentOrigin no_pdf = { .message_id = "no-pdf", .subject = "Re: tomorrow" };
+
+      g_assert_true (mp2_store_add_message (fixture->store, &no_pdf, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (mp2_store_has_message (fixture->store, "no-pdf", &error));
+  g_assert_cmpint (count_rows (fixture->directory, "SELECT count(*) FROM messages"), ==, 3);
+  g_assert_cmpint (count_rows (fixture->directory, "SELECT count(*) FROM documents"), ==, 1);
 
   /* a second PDF of the same mail: one message, two documents */
   map_id = mp2_store_add_document (fixture->store, map, &mail, &known, &error);
   g_assert_no_error (error);
   g_assert_false (known);
   g_assert_cmpint (map_id, >, id);
-  g_assert_cmpint (count_rows (fixture->directory, "SELECT count(*) FROM messages"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->directory, "SELECT count(*) FROM messages"), ==, 3);
   g_assert_cmpint (count_rows (fixture->directory,
                                "SELECT count(*) FROM documents "
                                "WHERE message_id = '18e4c1a2b3d4e5f6'"), ==, 2);
