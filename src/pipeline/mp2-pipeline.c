@@ -420,7 +420,10 @@ record_failure (Mp2Pipeline    *self,
                 GError        **error)
 {
   const char *code = "unknown";
-  gboolean quiet = (request->flags & MP2_IMPORT_QUIET_UNLESS_SHEET) != 0;
+  gboolean quiet = (request->flags & MP2_IMPORT_QUIET_UNLESS_SHEET) != 0 ||
+                   ((request->flags & MP2_IMPORT_QUIET_IF_OTHER_DOCUMENT) != 0 &&
+                    g_error_matches (failure, MP2_PARSE_ERROR,
+                                     MP2_PARSE_ERROR_NOT_A_CALL_SHEET));
 
   if (failure->domain == MP2_PARSE_ERROR)
     code = mp2_parse_error_code_to_string ((Mp2ParseError) failure->code);

@@ -68,6 +68,9 @@ typedef enum
   MP2_IMPORT_DEFAULT           = 0,
   /* from a watched folder: a PDF that is not a call sheet is set aside quietly */
   MP2_IMPORT_QUIET_UNLESS_SHEET = 1 << 0,
+  /* from a call-sheet mail: a readable PDF that is no call sheet (a map, a script
+   * page) is set aside quietly; one that cannot be read is a failed day, told */
+  MP2_IMPORT_QUIET_IF_OTHER_DOCUMENT = 1 << 1,
 } Mp2ImportFlags;
 
 /* A document from a file or a mail. Resolves to the schedule it became (an earlier

@@ -214,6 +214,70 @@ test_same_pdf_twice (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (mp2_pipeline_get_days (fixture->pipeline)), ==, 1);
 }
 
+static Mp2Schedule *
+import_from_mail (Fixture    *fixture,
+                  const char *name)
+{
+  g_autoptr(GBytes) pdf = mp2_test_load_callsheet (name);
+  g_autofree char *message_id = g_strconcat ("18f00000/", name, NULL);
+  Mp2DocumentOrigin origin = {
+    .message_id = message_id, .account = "crew@example.com",
+    .subject = "Plan zdjęciowy", .file_name = name,
+  };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Mp2Schedule *schedule;
+
+  mp2_pipeline_import_async (fixture->pipeline, pdf, &origin,
+                             MP2_IMPORT_QUIET_IF_OTHER_DOCUMENT, NULL,
+                             mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, name);
+  schedule = mp2_pipeline_import_finish (fixture->pipeline, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (schedule);
+
+  return schedule;
+}
+
+static void
+on_error_occurred_cb (Mp2Pipeline  *pipeline,
+                      Mp2Schedule  *schedule,
+                      const GError *error,
+                      guint        *n_errors)
+{
+  (*n_errors)++;
+}
+
+/* A call-sheet mail's other PDF (an invoice, a map) is set aside without a word; a
+ * PDF that cannot be read is a failed day the user is told about. */
+static void
+test_mail_attachments (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(Mp2Schedule) invoice = NULL;
+  g_autoptr(Mp2Schedule) encrypted = NULL;
+  g_autoptr(Mp2Schedule) sheet = NULL;
+  guint n_errors = 0;
+
+  g_signal_connect (fixture->pipeline, "error-occurred", G_CALLBACK (on_error_occurred_cb),
+                    &n_errors);
+
+  invoice = import_from_mail (fixture, "neg_invoice.pdf");
+  g_assert_cmpint (mp2_schedule_get_state (invoice), ==, MP2_DAY_STATE_DISMISSED);
+  g_assert_cmpuint (n_errors, ==, 0);
+
+  encrypted = import_from_mail (fixture, "neg_encrypted.pdf");
+  g_assert_cmpint (mp2_schedule_get_state (encrypted), ==, MP2_DAY_STATE_FAILED);
+  g_assert_cmpuint (n_errors, ==, 1);
+
+  sheet = import_from_mail (fixture, "T1_01.pdf");
+  g_assert_cmpint (mp2_schedule_get_state (sheet), ==, MP2_DAY_STATE_NEEDS_REVIEW);
+  g_assert_cmpuint (n_errors, ==, 1);
+  g_assert_true (mp2_store_has_message (fixture->store, "18f00000/T1_01.pdf", NULL));
+
+  g_signal_handlers_disconnect_by_data (fixture->pipeline, &n_errors);
+}
+
 static void
 test_revised_pair (Fixture       *fixture,
                    gconstpointer  data)
@@ -452,6 +516,8 @@ main (int   argc,
 
   g_test_add ("/pipeline/same-pdf-twice", Fixture, NULL, fixture_set_up, test_same_pdf_twice,
               fixture_tear_down);
+  g_test_add ("/pipeline/mail-attachments", Fixture, NULL, fixture_set_up,
+              test_mail_attachments, fixture_tear_down);
   g_test_add ("/pipeline/revised-pair", Fixture, NULL, fixture_set_up, test_revised_pair,
               fixture_tear_down);
   g_test_add ("/pipeline/edits-survive-a-revision", Fixture, NULL, fixture_set_up,
