@@ -31,7 +31,7 @@ run_packages=(
 test_packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools evolution-data-server
   libnotify-bin poppler-utils imagemagick at-spi2-core python3 python3-gi tzdata libglib2.0-bin
-  gir1.2-atspi-2.0 python3-pyatspi radicale gir1.2-ecal-2.0 gir1.2-edataserver-1.2 xdotool
+  gir1.2-atspi-2.0 python3-pyatspi radicale gir1.2-ecal-2.0 gir1.2-edataserver-1.2 xdotool curl
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
