@@ -24,6 +24,8 @@ typedef struct
   char       *id;
   char       *summary;
   gboolean    primary;
+  char       *access_role;      /* NULL: owner (mp2-fake-calendar-access.c) */
+  char       *summary_override; /* nullable */
   GHashTable *events;           /* id -> Mp2FakeEvent */
   GPtrArray  *order;            /* Mp2FakeEvent, as inserted */
 } Mp2FakeCalendar;
@@ -72,5 +74,12 @@ GDateTime       *mp2_fake_event_get_time       (Mp2FakeEvent     *event,
 GDateTime       *mp2_fake_parse_rfc3339        (const char       *text,
                                                 GTimeZone        *zone);
 void             mp2_fake_problem_clear        (Mp2FakeProblem   *problem);
+
+/* mp2-fake-calendar-access.c */
+const char      *mp2_fake_calendar_get_access_role (Mp2FakeCalendar *calendar);
+gboolean         mp2_fake_calendar_has_role    (Mp2FakeCalendar  *calendar,
+                                                const char       *min_role);
+gboolean         mp2_fake_calendar_check_writable (Mp2FakeCalendar *calendar,
+                                                   Mp2FakeRequest  *request);
 
 G_END_DECLS

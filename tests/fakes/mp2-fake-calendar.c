@@ -101,7 +101,10 @@ make_list_entry (Mp2FakeCalendar *calendar)
                                                                              : "#5484ed");
   json_object_set_string_member (entry, "foregroundColor", "#000000");
   json_object_set_boolean_member (entry, "selected", TRUE);
-  json_object_set_string_member (entry, "accessRole", "owner");
+  json_object_set_string_member (entry, "accessRole",
+                                 mp2_fake_calendar_get_access_role (calendar));
+  if (calendar->summary_override != NULL)
+    json_object_set_string_member (entry, "summaryOverride", calendar->summary_override);
   json_object_set_string_member (reminder, "method", "popup");
   json_object_set_int_member (reminder, "minutes", 30);
   json_array_add_object_element (reminders, reminder);
@@ -112,21 +115,47 @@ make_list_entry (Mp2FakeCalendar *calendar)
   return entry;
 }
 
+static gboolean parse_page (Mp2FakeRequest *request,
+                            guint           total,
+                            guint          *offset);
+
+/* The calendars of minAccessRole or more, maxResults (100, at most 250) a page. */
 static void
 handle_calendar_list_list (Mp2FakeGoogle  *self,
                            Mp2FakeRequest *request)
 {
   g_autoptr(JsonObject) object = json_object_new ();
-  JsonArray *items = json_array_new ();
-  g_autofree char *token = mp2_fake_calendars_make_sync_token (self->calendars);
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+  const char *min_role = mp2_fake_request_get_param (request, "minAccessRole");
+  JsonArray *items = NULL;
+  guint offset = 0, page = 0;
 
   for (guint i = 0; i < self->calendars->calendars->len; i++)
-    json_array_add_object_element (items,
-                                   make_list_entry (g_ptr_array_index (self->calendars->calendars,
-                                                                       i)));
+    if (mp2_fake_calendar_has_role (g_ptr_array_index (self->calendars->calendars, i), min_role))
+      g_ptr_array_add (listed, g_ptr_array_index (self->calendars->calendars, i));
+  mp2_fake_request_get_uint (request, "maxResults", 100, 250, &page);
+  page = MAX (page, 1);
+  if (!parse_page (request, listed->len, &offset))
+    return;
+
+  items = json_array_new ();
+  for (guint i = offset; i < listed->len && i < offset + page; i++)
+    json_array_add_object_element (items, make_list_entry (g_ptr_array_index (listed, i)));
   json_object_set_string_member (object, "kind", "calendar#calendarList");
   json_object_set_string_member (object, "etag", "\"p32ofplf5q6gpoo0g\"");
-  json_object_set_string_member (object, "nextSyncToken", token);
+  if (offset + page < listed->len)
+    {
+      g_autofree char *text = g_strdup_printf (PAGE_PREFIX "%u", offset + page);
+      g_autofree char *token = g_base64_encode ((const guint8 *) text, strlen (text));
+
+      json_object_set_string_member (object, "nextPageToken", token);
+    }
+  else
+    {
+      g_autofree char *token = mp2_fake_calendars_make_sync_token (self->calendars);
+
+      json_object_set_string_member (object, "nextSyncToken", token);
+    }
   json_object_set_array_member (object, "items", items);
   mp2_fake_reply_object (request, SOUP_STATUS_OK, object);
 }
@@ -153,7 +182,7 @@ handle_events_insert (Mp2FakeGoogle  *self,
   Mp2FakeProblem problem = { 0 };
   Mp2FakeEvent *event = NULL;
 
-  if (calendar == NULL)
+  if (calendar == NULL || !mp2_fake_calendar_check_writable (calendar, request))
     return;
 
   event = mp2_fake_calendars_insert (self->calendars, calendar,
@@ -196,7 +225,8 @@ change_event (Mp2FakeGoogle  *self,
   Mp2FakeEvent *event = find_event (self, request, &calendar);
   Mp2FakeProblem problem = { 0 };
 
-  if (event == NULL || !check_if_match (request, event))
+  if (event == NULL || !mp2_fake_calendar_check_writable (calendar, request) ||
+      !check_if_match (request, event))
     return;
   if (!mp2_fake_calendars_patch (self->calendars, calendar, event,
                                  mp2_fake_request_get_object (request), replace, &problem))
@@ -229,7 +259,8 @@ handle_events_delete (Mp2FakeGoogle  *self,
   Mp2FakeCalendar *calendar = NULL;
   Mp2FakeEvent *event = find_event (self, request, &calendar);
 
-  if (event == NULL || !check_if_match (request, event))
+  if (event == NULL || !mp2_fake_calendar_check_writable (calendar, request) ||
+      !check_if_match (request, event))
     return;
   if (mp2_fake_event_is_cancelled (event))
     {

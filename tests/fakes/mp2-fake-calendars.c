@@ -39,6 +39,8 @@ calendar_free (gpointer data)
 
   g_free (calendar->id);
   g_free (calendar->summary);
+  g_free (calendar->access_role);
+  g_free (calendar->summary_override);
   g_ptr_array_unref (calendar->order);
   g_hash_table_unref (calendar->events);
   g_free (calendar);

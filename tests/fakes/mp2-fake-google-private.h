@@ -40,6 +40,7 @@ struct _Mp2FakeGoogle
   Mp2FakeFaults    *faults;
 
   GHashTable       *request_counts;  /* endpoint -> count */
+  GPtrArray        *request_lines;   /* char *: "endpoint ?query If-Match: …" */
   GPtrArray        *violations;      /* char * */
   GPtrArray        *received_tokens; /* char * */
   GHashTable       *delayed;         /* SoupServerMessage -> Mp2FakeDelay */

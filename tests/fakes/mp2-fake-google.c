@@ -70,6 +70,7 @@ mp2_fake_google_finalize (GObject *object)
   g_clear_pointer (&self->calendars, mp2_fake_calendars_free);
   g_clear_pointer (&self->faults, mp2_fake_faults_free);
   g_clear_pointer (&self->request_counts, g_hash_table_unref);
+  g_clear_pointer (&self->request_lines, g_ptr_array_unref);
   g_clear_pointer (&self->violations, g_ptr_array_unref);
   g_clear_pointer (&self->received_tokens, g_ptr_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -107,6 +108,7 @@ mp2_fake_google_init (Mp2FakeGoogle *self)
   self->calendars = mp2_fake_calendars_new ();
   self->faults = mp2_fake_faults_new ();
   self->request_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->request_lines = g_ptr_array_new_with_free_func (g_free);
   self->violations = g_ptr_array_new_with_free_func (g_free);
   self->received_tokens = g_ptr_array_new_with_free_func (g_free);
   self->delayed = g_hash_table_new_full (NULL, NULL, NULL, delay_free);
@@ -228,6 +230,27 @@ parse_body (Mp2FakeRequest *request)
   return NULL;
 }
 
+/* An API request for the log of mp2_fake_google_dup_request_lines (): the endpoint,
+ * the query as sent and the If-Match header. OAuth requests, which carry secrets,
+ * are left out. */
+static char *
+describe_request (Mp2FakeRequest *request,
+                  const char     *endpoint)
+{
+  GString *line = g_string_new (endpoint);
+  const char *query = g_uri_get_query (soup_server_message_get_uri (request->msg));
+  const char *if_match =
+    soup_message_headers_get_one (soup_server_message_get_request_headers (request->msg),
+                                  "If-Match");
+
+  if (query != NULL)
+    g_string_append_printf (line, " ?%s", query);
+  if (if_match != NULL)
+    g_string_append_printf (line, " If-Match: %s", if_match);
+
+  return g_string_free (line, FALSE);
+}
+
 static void
 count_request (Mp2FakeGoogle  *self,
                Mp2FakeRequest *request)
@@ -238,6 +261,8 @@ count_request (Mp2FakeGoogle  *self,
   g_hash_table_replace (self->request_counts, g_strdup (endpoint), GUINT_TO_POINTER (count + 1));
   if (request->token != NULL && g_strcmp0 (request->api, "oauth2") != 0)
     g_ptr_array_add (self->received_tokens, g_strdup (request->token));
+  if (g_strcmp0 (request->api, "oauth2") != 0)
+    g_ptr_array_add (self->request_lines, describe_request (request, endpoint));
 }
 
 static gboolean
@@ -554,6 +579,40 @@ mp2_fake_google_reset_request_counts (Mp2FakeGoogle *self)
 
   g_hash_table_remove_all (self->request_counts);
   g_ptr_array_set_size (self->received_tokens, 0);
+  g_ptr_array_set_size (self->request_lines, 0);
+}
+
+/**
+ * mp2_fake_google_dup_request_lines:
+ * @pattern: (nullable): a glob on endpoint names, as for
+ *   mp2_fake_google_get_request_count (); %NULL for all
+ *
+ * The Gmail and Calendar requests received (faulted ones included), since the fake
+ * was made or its counts were reset, each as a line: the endpoint, the query as
+ * sent and the If-Match header, such as
+ * `calendar.events.patch ?sendUpdates=none If-Match: "3483912345679000"`.
+ *
+ * Returns: (transfer container) (element-type utf8): the lines, in order
+ */
+GPtrArray *
+mp2_fake_google_dup_request_lines (Mp2FakeGoogle *self,
+                                   const char    *pattern)
+{
+  GPtrArray *lines = NULL;
+
+  g_return_val_if_fail (MP2_IS_FAKE_GOOGLE (self), NULL);
+
+  lines = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->request_lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (self->request_lines, i);
+      g_autofree char *endpoint = g_strndup (line, strcspn (line, " "));
+
+      if (pattern == NULL || g_pattern_match_simple (pattern, endpoint))
+        g_ptr_array_add (lines, g_strdup (line));
+    }
+
+  return lines;
 }
 
 /**

@@ -153,6 +153,12 @@ gboolean       mp2_fake_google_touch_event          (Mp2FakeGoogle  *self,
                                                      const char     *event_id);
 guint          mp2_fake_google_count_events         (Mp2FakeGoogle  *self,
                                                      const char     *calendar_id);
+void           mp2_fake_google_set_calendar_access_role (Mp2FakeGoogle *self,
+                                                         const char    *calendar_id,
+                                                         const char    *access_role);
+void           mp2_fake_google_set_calendar_summary_override (Mp2FakeGoogle *self,
+                                                              const char    *calendar_id,
+                                                              const char    *summary_override);
 void           mp2_fake_google_expire_sync_tokens   (Mp2FakeGoogle  *self);
 
 /* Faults and latency */
@@ -176,6 +182,8 @@ void           mp2_fake_google_set_latency          (Mp2FakeGoogle  *self,
 guint          mp2_fake_google_get_request_count    (Mp2FakeGoogle  *self,
                                                      const char     *pattern);
 void           mp2_fake_google_reset_request_counts (Mp2FakeGoogle  *self);
+GPtrArray     *mp2_fake_google_dup_request_lines    (Mp2FakeGoogle  *self,
+                                                     const char     *pattern);
 GPtrArray     *mp2_fake_google_get_violations       (Mp2FakeGoogle  *self);
 char          *mp2_fake_google_dup_violations_text  (Mp2FakeGoogle  *self);
 void           mp2_fake_google_clear_violations     (Mp2FakeGoogle  *self);
