@@ -89,17 +89,19 @@ has_callback (gpointer user_data)
   return fixture->app.callback != NULL;
 }
 
-/* The script runs apart from the main loop: look for its log now and then. */
+/* The script runs apart from the main loop: look for its log now and then. The
+ * shell creates the file before it writes the line, so only a whole line counts. */
 static char *
 wait_for_log (const char *path,
               guint       seconds)
 {
-  char *contents = NULL;
-
   for (guint i = 0; i < seconds * 20; i++)
     {
-      if (g_file_get_contents (path, &contents, NULL, NULL))
-        return contents;
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents (path, &contents, NULL, NULL) &&
+          g_str_has_suffix (contents, "\n"))
+        return g_steal_pointer (&contents);
       mp2_test_run_for (50);
     }
 
