@@ -6,6 +6,10 @@
 #   build-aux/dev.sh run [ARG…]    install what is missing, build, start the app from
 #                                  the build tree (ARG… go to the app: a PDF to open,
 #                                  or --import PDF… for the running instance)
+#   build-aux/dev.sh demo [ARG…]   install what is missing, build, start the app in a
+#                                  private session against a fake Google on 127.0.0.1
+#                                  with a sample mailbox (no Google account needed;
+#                                  see README.md for what is real and what is faked)
 #   build-aux/dev.sh test [ARG…]   install what is missing, build, run every test
 #                                  suite in a private session, then the core suite
 #                                  again under ASan+UBSan (ARG… go to meson test and
@@ -33,6 +37,11 @@ test_packages=(
   libnotify-bin poppler-utils imagemagick at-spi2-core python3 python3-gi tzdata libglib2.0-bin
   gir1.2-atspi-2.0 python3-pyatspi radicale gir1.2-ecal-2.0 gir1.2-edataserver-1.2 xdotool curl
 )
+# Node.js and npm run oidc-provider for tests/google/test-oidc-sign-in: Debian's, unless
+# a node is there already (NodeSource's brings its own npm).
+if ! command -v node >/dev/null; then
+  test_packages+=(nodejs npm)
+fi
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -135,6 +144,10 @@ command_test() {
   ensure_packages "${build_packages[@]}" "${test_packages[@]}"
   configure_and_build
   export_build_tree_environment
+  # A real OAuth 2.0 server for the sign-in test, into _build/oidc; without it that
+  # test fails and says why.
+  "$top/build-aux/oidc-provider.sh" "$build" ||
+    say "oidc-provider could not be installed: test-oidc-sign-in will fail"
 
   say "Running the tests in a private session"
   rm -f "$build/meson-logs/testlog.json"
@@ -149,17 +162,34 @@ command_test() {
   fi
 }
 
+command_demo() {
+  ensure_packages "${build_packages[@]}" "${run_packages[@]}" curl
+  configure_and_build
+  export_build_tree_environment
+
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    say "No display here: the demo runs in a virtual X session (Xvfb)"
+  fi
+  say "Starting the demo: a fake Google with a sample mailbox, and the app pointed at it"
+  MP2_SESSION_KEEP_DISPLAY=1 exec "$top/build-aux/session.sh" \
+    "$top/build-aux/demo-session.sh" "$build" "$@"
+}
+
 case "${1:-}" in
   run)
     shift
     command_run "$@"
+    ;;
+  demo)
+    shift
+    command_demo "$@"
     ;;
   test)
     shift
     command_test "$@"
     ;;
   *)
-    echo "usage: $0 run [ARG…] | test [MESON TEST ARG…]" >&2
+    echo "usage: $0 run [ARG…] | demo [ARG…] | test [MESON TEST ARG…]" >&2
     exit 2
     ;;
 esac
