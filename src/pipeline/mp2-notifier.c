@@ -7,7 +7,10 @@
  *  - "schedule-updated::revision": "Call sheet revised: Day 12 · Cicha Woda", with
  *    what moved ("Call 07:00 → 06:30 · set moved to Chełmska 21");
  *  - "error-occurred": "Could not read “file.pdf”", "Could not add Day 12 to the
- *    calendar", with the error's sentence.
+ *    calendar", with the error's sentence;
+ *  - the Google account needing a new sign-in (its token was revoked): "Sign in to
+ *    Google again", with a "Sign In Again" button (the application's
+ *    "google-sign-in" action).
  *
  * A day has one notification, replaced rather than stacked: a revision or an error
  * of a day updates the notification already there. It is closed once the user has
@@ -36,6 +39,8 @@
 
 /* The notification about a problem that belongs to no day. */
 #define NO_DAY_KEY "mp2-notifier:no-day"
+/* The one about the Google account. */
+#define ACCOUNT_KEY "mp2-notifier:google-account"
 
 struct _Mp2Notifier
 {
@@ -44,6 +49,7 @@ struct _Mp2Notifier
   Mp2Pipeline  *pipeline;
   GSettings    *settings;
   GApplication *application;     /* weak: the application owns the notifier */
+  Mp2GoogleAccount *account;     /* nullable */
 
   GHashTable   *notifications;   /* day key → NotifyNotification, one per day */
 };
@@ -63,20 +69,24 @@ static GParamSpec *properties[N_PROPS];
 
 /* Actions ------------------------------------------------------------------------ */
 
-/* What "Review" opens. The notification keeps it, and may outlive the notifier. */
+/* What a button opens: an action of the application, with a day's id or without a
+ * parameter. The notification keeps it, and may outlive the notifier. */
 typedef struct
 {
-  GWeakRef application;
-  gint64   schedule_id;      /* 0: no day, only bring the window up */
+  GWeakRef    application;
+  const char *action;           /* "show-day", "google-sign-in" */
+  gint64      schedule_id;      /* for "show-day"; 0: only bring the window up */
 } ReviewTarget;
 
 static ReviewTarget *
 review_target_new (GApplication *application,
+                   const char   *action,
                    gint64        schedule_id)
 {
   ReviewTarget *target = g_new0 (ReviewTarget, 1);
 
   g_weak_ref_init (&target->application, application);
+  target->action = action;
   target->schedule_id = schedule_id;
 
   return target;
@@ -105,16 +115,24 @@ on_notification_review_cb (NotifyNotification *notification,
 
   if (!g_application_get_is_registered (application))
     {
-      g_warning ("The application is not registered: cannot show the day of a notification");
+      g_warning ("The application is not registered: cannot answer a notification");
       return;
     }
 
   actions = G_ACTION_GROUP (application);
-  if (target->schedule_id > 0 && g_action_group_has_action (actions, "show-day"))
-    g_action_group_activate_action (actions, "show-day",
-                                    g_variant_new_int64 (target->schedule_id));
-  else
-    g_application_activate (application);
+  if (g_strcmp0 (target->action, "show-day") == 0)
+    {
+      if (target->schedule_id > 0 && g_action_group_has_action (actions, "show-day"))
+        g_action_group_activate_action (actions, "show-day",
+                                        g_variant_new_int64 (target->schedule_id));
+      else
+        g_application_activate (application);
+    }
+  else if (g_action_group_has_action (actions, target->action))
+    {
+      g_application_activate (application);
+      g_action_group_activate_action (actions, target->action, NULL);
+    }
 }
 
 /* The default action (a click on the notification) and "Review" both open the day;
@@ -132,13 +150,13 @@ set_actions (NotifyNotification *notification,
    * servers do not show it */
   notify_notification_add_action (notification, "default", _("Show"),
                                   on_notification_review_cb,
-                                  review_target_new (application, schedule_id),
+                                  review_target_new (application, "show-day", schedule_id),
                                   review_target_free);
   if (schedule_id > 0)
     /* Translators: a button of a notification about a call sheet: opens the day */
     notify_notification_add_action (notification, "review", _("Review"),
                                     on_notification_review_cb,
-                                    review_target_new (application, schedule_id),
+                                    review_target_new (application, "show-day", schedule_id),
                                     review_target_free);
 }
 
@@ -555,6 +573,97 @@ connect_pipeline (Mp2Notifier *self)
                            G_CALLBACK (on_pipeline_error_occurred_cb), self, 0);
 }
 
+/* The Google account ------------------------------------------------------------------ */
+
+static void
+show_account_notification (Mp2Notifier *self)
+{
+  const char *email = mp2_google_account_get_email (self->account);
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  NotifyNotification *notification;
+
+  if (!ensure_libnotify ())
+    return;
+
+  if (email != NULL)
+    /* Translators: %s is an e-mail address */
+    body = g_strdup_printf (_("Google no longer accepts the sign-in of %s, so new call "
+                              "sheets are not fetched from Gmail and days are not added "
+                              "to Google Calendar."), email);
+  else
+    body = g_strdup (_("Google no longer accepts the sign-in, so new call sheets are not "
+                       "fetched from Gmail and days are not added to Google Calendar."));
+
+  notification = ensure_notification (self, ACCOUNT_KEY, _("Sign in to Google again"), body);
+  notify_notification_set_urgency (notification, NOTIFY_URGENCY_NORMAL);
+  set_actions (notification, self->application, 0);
+  if (self->application != NULL)
+    /* Translators: a button of the notification that the Google sign-in expired */
+    notify_notification_add_action (notification, "sign-in", _("Sign In Again"),
+                                    on_notification_review_cb,
+                                    review_target_new (self->application, "google-sign-in", 0),
+                                    review_target_free);
+
+  if (!notify_notification_show (notification, &error))
+    {
+      g_message ("Could not show a notification: %s", error->message);
+      return;
+    }
+
+  mp2_pipeline_emit_notification_sent (self->pipeline, NULL, "account");
+}
+
+static void
+on_account_state_cb (Mp2Notifier *self)
+{
+  switch (mp2_google_account_get_state (self->account))
+    {
+    case MP2_ACCOUNT_STATE_NEEDS_SIGN_IN:
+      if (g_settings_get_boolean (self->settings, "notify-errors"))
+        show_account_notification (self);
+      break;
+
+    case MP2_ACCOUNT_STATE_SIGNED_IN:
+    case MP2_ACCOUNT_STATE_SIGNED_OUT:
+      close_notification (self, ACCOUNT_KEY);
+      break;
+
+    case MP2_ACCOUNT_STATE_SIGNING_IN:
+    default:
+      break;
+    }
+}
+
+/**
+ * mp2_notifier_set_account:
+ * @self: a #Mp2Notifier
+ * @account: (nullable): the Google account to watch
+ *
+ * Tells the user when the account needs signing in again, and takes the message
+ * back once it is signed in (or out).
+ */
+void
+mp2_notifier_set_account (Mp2Notifier      *self,
+                          Mp2GoogleAccount *account)
+{
+  g_return_if_fail (MP2_IS_NOTIFIER (self));
+  g_return_if_fail (account == NULL || MP2_IS_GOOGLE_ACCOUNT (account));
+
+  if (self->account == account)
+    return;
+
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_set_object (&self->account, account);
+  if (account == NULL)
+    return;
+
+  g_signal_connect_object (account, "notify::state", G_CALLBACK (on_account_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_account_state_cb (self);
+}
+
 /* The object ---------------------------------------------------------------------- */
 
 /**
@@ -604,6 +713,9 @@ mp2_notifier_dispose (GObject *object)
 
   if (self->pipeline != NULL)
     g_signal_handlers_disconnect_by_data (self->pipeline, self);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_clear_object (&self->account);
 
   /* The notifications stay on screen; their actions work while the app runs. */
   g_clear_pointer (&self->notifications, g_hash_table_unref);

@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "mp2-google-account.h"
 #include "mp2-pipeline.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,7 @@ G_DECLARE_FINAL_TYPE (Mp2Notifier, mp2_notifier, MP2, NOTIFIER, GObject)
 Mp2Notifier *mp2_notifier_new (Mp2Pipeline  *pipeline,
                                GSettings    *settings,
                                GApplication *application);
+void         mp2_notifier_set_account (Mp2Notifier      *self,
+                                       Mp2GoogleAccount *account);
 
 G_END_DECLS

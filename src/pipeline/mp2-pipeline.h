@@ -13,6 +13,7 @@
 
 #include "mp2-store.h"
 #include "mp2-calendar-sink.h"
+#include "mp2-mail-source.h"
 
 G_BEGIN_DECLS
 
@@ -71,7 +72,31 @@ typedef enum
   /* from a call-sheet mail: a readable PDF that is no call sheet (a map, a script
    * page) is set aside quietly; one that cannot be read is a failed day, told */
   MP2_IMPORT_QUIET_IF_OTHER_DOCUMENT = 1 << 1,
+  /* a file the user opened: not remembered as a mail, so that opening it again
+   * reads it again (mail sources only) */
+  MP2_IMPORT_OPENED_BY_USER = 1 << 2,
 } Mp2ImportFlags;
+
+/**
+ * Mp2CandidateFlagsFunc:
+ * @source: the source that found @candidate
+ * @candidate: a possible call sheet
+ * @user_data: the data given with the function
+ *
+ * Returns: how @candidate is imported
+ */
+typedef Mp2ImportFlags (*Mp2CandidateFlagsFunc) (Mp2MailSource    *source,
+                                                 Mp2MailCandidate *candidate,
+                                                 gpointer          user_data);
+
+void           mp2_pipeline_add_mail_source     (Mp2Pipeline          *self,
+                                                 Mp2MailSource        *source,
+                                                 Mp2ImportFlags        flags);
+void           mp2_pipeline_add_mail_source_full (Mp2Pipeline         *self,
+                                                 Mp2MailSource        *source,
+                                                 Mp2CandidateFlagsFunc flags_func,
+                                                 gpointer              user_data,
+                                                 GDestroyNotify        destroy);
 
 /* A document from a file or a mail. Resolves to the schedule it became (an earlier
  * one when the same PDF was stored before). */
