@@ -12,9 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "mp2-a11y.h"
+#include "mp2-calendar-router.h"
 #include "mp2-debug-info.h"
 #include "mp2-eds-calendar-sink.h"
 #include "mp2-folder-source.h"
+#include "mp2-gmail-source.h"
+#include "mp2-google-account.h"
+#include "mp2-google-calendar-sink.h"
 #include "mp2-notifier.h"
 #include "mp2-pipeline.h"
 #include "mp2-preferences-window.h"
@@ -34,6 +38,12 @@ struct _Mp2Application
   Mp2FolderSource *folder_source;
   GPtrArray       *waiting_files;   /* GFile: opened before the store was open */
   GHashTable      *opened_files;    /* candidate ids of files the user opened */
+
+  Mp2HttpClient   *http;
+  Mp2GoogleAccount *account;
+  GCancellable    *sign_in;         /* the sign-in waiting for the browser */
+  Mp2CalendarRouter *calendars;     /* GNOME's calendars and Google's */
+  Mp2GmailSource  *gmail_source;
 };
 
 G_DEFINE_FINAL_TYPE (Mp2Application, mp2_application, ADW_TYPE_APPLICATION)
@@ -55,6 +65,7 @@ static const struct
 } app_accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
+  { "app.check-now", { "<Control>r", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "pdf.previous-page", { "Page_Up", NULL } },
@@ -178,8 +189,8 @@ preferences_activated (GSimpleAction *action,
 
   preferences = mp2_preferences_window_new (self->settings,
                                             self->pipeline != NULL
-                                            ? mp2_pipeline_get_calendar_sink (self->pipeline)
-                                            : NULL);
+                                            ? MP2_CALENDAR_SINK (self->calendars) : NULL);
+  mp2_preferences_window_add_mail_page (preferences, self->account, self->gmail_source);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -191,7 +202,7 @@ about_activated (GSimpleAction *action,
 {
   Mp2Application *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autofree char *debug_info = mp2_debug_info_collect ();
+  g_autofree char *debug_info = mp2_debug_info_collect (self->http);
   static const char *developers[] = { "The MP2 Film Schedule developers", NULL };
   GtkWidget *about;
 
@@ -234,11 +245,161 @@ show_day_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Google ------------------------------------------------------------------------------ */
+
+static void
+show_toast (Mp2Application *self,
+            const char     *text)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (ADW_IS_PREFERENCES_WINDOW (window))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (text));
+  else if (MP2_IS_WINDOW (window))
+    mp2_a11y_add_toast (mp2_window_get_toast_overlay (MP2_WINDOW (window)), adw_toast_new (text));
+}
+
+static void
+set_action_enabled (Mp2Application *self,
+                    const char     *name,
+                    gboolean        enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+update_google_actions (Mp2Application *self)
+{
+  Mp2AccountState state = mp2_google_account_get_state (self->account);
+  gboolean has_client = *mp2_google_account_get_client_id (self->account) != '\0';
+
+  set_action_enabled (self, "google-sign-in",
+                      has_client && (state == MP2_ACCOUNT_STATE_SIGNED_OUT
+                                     || state == MP2_ACCOUNT_STATE_NEEDS_SIGN_IN));
+  set_action_enabled (self, "google-cancel-sign-in", state == MP2_ACCOUNT_STATE_SIGNING_IN);
+  set_action_enabled (self, "google-sign-out", state == MP2_ACCOUNT_STATE_SIGNED_IN
+                                               || state == MP2_ACCOUNT_STATE_NEEDS_SIGN_IN);
+}
+
+static void
+on_signed_in_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Mp2Application) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_clear_object (&self->sign_in);
+  if (!mp2_google_account_sign_in_finish (MP2_GOOGLE_ACCOUNT (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+
+  /* Translators: %s is an e-mail address */
+  text = g_strdup_printf (_("Signed in as %s"), mp2_google_account_get_email (self->account));
+  show_toast (self, text);
+}
+
+static void
+google_sign_in_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  Mp2Application *self = user_data;
+
+  if (self->sign_in != NULL)
+    return;
+
+  self->sign_in = g_cancellable_new ();
+  mp2_google_account_sign_in_async (self->account, self->sign_in, on_signed_in_cb,
+                                    g_object_ref (self));
+}
+
+static void
+google_cancel_sign_in_activated (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  Mp2Application *self = user_data;
+
+  g_cancellable_cancel (self->sign_in);
+}
+
+static void
+on_signed_out_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Mp2Application) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mp2_google_account_sign_out_finish (MP2_GOOGLE_ACCOUNT (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
+}
+
+static void
+google_sign_out_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  Mp2Application *self = user_data;
+
+  mp2_google_account_sign_out_async (self->account, self->cancellable, on_signed_out_cb,
+                                     g_object_ref (self));
+}
+
+static void
+on_mail_checked_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(Mp2Application) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mp2_mail_source_check_finish (MP2_MAIL_SOURCE (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
+}
+
+/* "Check Now": Gmail when signed in, and the watched folder. */
+static void
+check_now_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  Mp2Application *self = user_data;
+  g_autofree char *folder = NULL;
+
+  if (self->pipeline == NULL)
+    return;
+
+  folder = g_settings_get_string (self->settings, "watched-folder");
+  if (*folder != '\0')
+    mp2_mail_source_check_async (MP2_MAIL_SOURCE (self->folder_source), self->cancellable,
+                                 on_mail_checked_cb, g_object_ref (self));
+
+  if (mp2_google_account_get_state (self->account) == MP2_ACCOUNT_STATE_SIGNED_IN)
+    mp2_mail_source_check_async (MP2_MAIL_SOURCE (self->gmail_source), self->cancellable,
+                                 on_mail_checked_cb, g_object_ref (self));
+  else if (*folder == '\0')
+    show_toast (self, _("Sign in to Google in Preferences to receive call sheets from Gmail"));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "show-day", show_day_activated, "x" },
   { "preferences", preferences_activated },
   { "about", about_activated },
+  { "check-now", check_now_activated },
+  { "google-sign-in", google_sign_in_activated },
+  { "google-cancel-sign-in", google_cancel_sign_in_activated },
+  { "google-sign-out", google_sign_out_activated },
 };
 
 /* The services: the store, the pipeline on it, and what feeds and follows it ------------- */
@@ -255,70 +416,20 @@ on_file_failed_cb (Mp2Application *self,
                                  adw_toast_new (error->message));
 }
 
-typedef struct
+/* Files the user opened get a page for what is wrong with them, and are read again
+ * when opened again; a PDF that turns up in the watched folder and is no call sheet
+ * is set aside without a word, and remembered so that it is not read again. */
+static Mp2ImportFlags
+folder_flags_cb (Mp2MailSource    *source,
+                 Mp2MailCandidate *candidate,
+                 gpointer          user_data)
 {
-  Mp2MailSource *source;
-  char          *id;
-} Handled;
+  Mp2Application *self = user_data;
 
-static void
-handled_free (Handled *handled)
-{
-  g_object_unref (handled->source);
-  g_free (handled->id);
-  g_free (handled);
-}
+  if (g_hash_table_remove (self->opened_files, candidate->id))
+    return MP2_IMPORT_OPENED_BY_USER;
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Handled, handled_free)
-
-static void
-on_candidate_imported_cb (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(Handled) handled = user_data;
-  g_autoptr(Mp2Schedule) schedule = NULL;
-  g_autoptr(GError) error = NULL;
-
-  schedule = mp2_pipeline_import_finish (MP2_PIPELINE (source), result, &error);
-
-  /* Stored (read or not): the source need not offer it again. */
-  if (schedule != NULL)
-    mp2_mail_source_mark_handled_async (handled->source, handled->id, NULL, NULL, NULL);
-}
-
-/* Whether a file in the watched folder was stored before; in a worker thread. */
-static gboolean
-is_handled_cb (Mp2MailSource *source,
-               const char    *id,
-               gpointer       user_data)
-{
-  Mp2Store *store = user_data;
-
-  return mp2_store_has_message (store, id, NULL);
-}
-
-static void
-on_candidate_found_cb (Mp2Application   *self,
-                       Mp2MailCandidate *candidate)
-{
-  /* Files the user opened get a page for what is wrong with them; a PDF that turns up
-   * in the watched folder and is no call sheet is set aside without a word. The
-   * folder's files are remembered by their id, so that they are not read again. */
-  gboolean opened = g_hash_table_remove (self->opened_files, candidate->id);
-  Handled *handled = g_new0 (Handled, 1);
-  Mp2DocumentOrigin origin = {
-    .message_id = opened ? NULL : candidate->id,
-    .received_at = g_date_time_to_unix (candidate->date),
-    .file_name = candidate->file_name,
-  };
-
-  handled->source = g_object_ref (MP2_MAIL_SOURCE (self->folder_source));
-  handled->id = g_strdup (candidate->id);
-
-  mp2_pipeline_import_async (self->pipeline, candidate->pdf, &origin,
-                             opened ? MP2_IMPORT_DEFAULT : MP2_IMPORT_QUIET_UNLESS_SHEET,
-                             self->cancellable, on_candidate_imported_cb, handled);
+  return MP2_IMPORT_QUIET_UNLESS_SHEET;
 }
 
 static void
@@ -342,18 +453,21 @@ on_calendar_sink_ready_cb (GObject      *source,
 {
   g_autoptr(Mp2Application) self = user_data;
   g_autoptr(Mp2EdsCalendarSink) sink = NULL;
+  g_autoptr(Mp2GoogleCalendarSink) google_sink = NULL;
   g_autoptr(GError) error = NULL;
 
   sink = mp2_eds_calendar_sink_new_finish (result, &error);
-  if (sink == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("No calendar: %s", error->message);
-      return;
-    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-  if (self->pipeline != NULL)
-    mp2_pipeline_set_calendar_sink (self->pipeline, MP2_CALENDAR_SINK (sink));
+  /* GNOME's calendars first: their default is the default of all. */
+  if (sink != NULL)
+    mp2_calendar_router_add_sink (self->calendars, MP2_CALENDAR_SINK (sink));
+  else
+    g_message ("No GNOME calendars: %s", error->message);
+
+  google_sink = mp2_google_calendar_sink_new (self->account, NULL);
+  mp2_calendar_router_add_sink (self->calendars, MP2_CALENDAR_SINK (google_sink));
 }
 
 static void
@@ -368,8 +482,9 @@ on_pipeline_started_cb (GObject      *source,
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not load the stored days: %s", error->message);
 
-  /* The days are listed: now new files may come in. */
+  /* The days are listed: now new files and mails may come in. */
   update_watched_folder (self);
+  mp2_gmail_source_set_polling (self->gmail_source, TRUE);
   g_signal_connect_object (self->settings, "changed::watched-folder",
                            G_CALLBACK (update_watched_folder), self, G_CONNECT_SWAPPED);
 
@@ -386,9 +501,17 @@ static void
 start_pipeline (Mp2Application *self)
 {
   self->pipeline = mp2_pipeline_new (self->store, self->settings);
-  mp2_mail_source_set_handled_func (MP2_MAIL_SOURCE (self->folder_source), is_handled_cb,
-                                    g_object_ref (self->store), g_object_unref);
+  mp2_pipeline_set_calendar_sink (self->pipeline, MP2_CALENDAR_SINK (self->calendars));
+  /* The source lives as long as the application: the function may use it. */
+  mp2_pipeline_add_mail_source_full (self->pipeline, MP2_MAIL_SOURCE (self->folder_source),
+                                     folder_flags_cb, self, NULL);
   self->notifier = mp2_notifier_new (self->pipeline, self->settings, G_APPLICATION (self));
+  mp2_notifier_set_account (self->notifier, self->account);
+
+  /* Gmail: a call-sheet mail's map or invoice is set aside quietly. */
+  self->gmail_source = mp2_gmail_source_new (self->account, self->store, self->settings, NULL);
+  mp2_pipeline_add_mail_source (self->pipeline, MP2_MAIL_SOURCE (self->gmail_source),
+                                MP2_IMPORT_QUIET_IF_OTHER_DOCUMENT);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
@@ -427,14 +550,134 @@ on_store_opened_cb (GObject      *source,
     }
 }
 
+/* The OAuth client: the user's own (its secret in the keyring), else the built-in one. */
+typedef struct
+{
+  Mp2Application *app;
+  char           *client_id;
+  gboolean        load;      /* read the account from the keyring afterwards */
+} ClientLookup;
+
+static void
+client_lookup_free (ClientLookup *lookup)
+{
+  g_object_unref (lookup->app);
+  g_free (lookup->client_id);
+  g_free (lookup);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClientLookup, client_lookup_free)
+
+static void
+on_account_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(Mp2Application) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mp2_google_account_load_finish (MP2_GOOGLE_ACCOUNT (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not read the Google account from the keyring: %s", error->message);
+}
+
+static void
+use_client (Mp2Application *self,
+            const char     *client_id,
+            const char     *client_secret,
+            gboolean        load)
+{
+  mp2_google_account_set_client (self->account, client_id, client_secret);
+  update_google_actions (self);
+  if (load)
+    mp2_google_account_load_async (self->account, self->cancellable, on_account_loaded_cb,
+                                   g_object_ref (self));
+}
+
+static void
+on_client_secret_found_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(ClientLookup) lookup = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+
+  secret = mp2_google_account_lookup_client_secret_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_message ("Could not read the OAuth client secret: %s", error->message);
+
+  use_client (lookup->app, lookup->client_id, secret != NULL ? secret : "", lookup->load);
+}
+
+static void
+apply_google_client (Mp2Application *self,
+                     gboolean        load)
+{
+  g_autofree char *client_id = g_settings_get_string (self->settings, "google-client-id");
+  ClientLookup *lookup;
+
+  /* The tests and the demo talk to a fake Google that knows its own client. */
+  if (mp2_http_service_url_overridden () && g_getenv ("MP2_GOOGLE_CLIENT_ID") != NULL)
+    {
+      use_client (self, g_getenv ("MP2_GOOGLE_CLIENT_ID"),
+                  g_getenv ("MP2_GOOGLE_CLIENT_SECRET") != NULL
+                  ? g_getenv ("MP2_GOOGLE_CLIENT_SECRET") : "", load);
+      return;
+    }
+
+  if (*client_id == '\0')
+    {
+      use_client (self, GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, load);
+      return;
+    }
+
+  lookup = g_new0 (ClientLookup, 1);
+  lookup->app = g_object_ref (self);
+  lookup->client_id = g_steal_pointer (&client_id);
+  lookup->load = load;
+  mp2_google_account_lookup_client_secret_async (lookup->client_id, self->cancellable,
+                                                 on_client_secret_found_cb, lookup);
+}
+
+static void
+on_google_client_changed_cb (Mp2Application *self)
+{
+  apply_google_client (self, FALSE);
+}
+
+/* One HTTP client for every Google API, within Google's per-user quotas (Gmail: 250
+ * units a second, 5 a message read), and the account that signs its requests. */
+static void
+setup_google (Mp2Application *self)
+{
+  self->http = mp2_http_client_new ();
+  mp2_http_client_set_rate_limit (self->http, "gmail", 40.0, 20);
+  mp2_http_client_set_rate_limit (self->http, "calendar", 5.0, 5);
+  mp2_http_client_set_rate_limit (self->http, "oauth", 2.0, 4);
+  /* A fake Google on 127.0.0.1: the tests and build-aux/dev.sh demo only. */
+  if (mp2_http_service_url_overridden ())
+    mp2_http_client_set_allow_http (self->http, TRUE);
+
+  self->account = mp2_google_account_new (self->http, GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET);
+  g_signal_connect_object (self->account, "notify::state", G_CALLBACK (update_google_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::google-client-id",
+                           G_CALLBACK (on_google_client_changed_cb), self, G_CONNECT_SWAPPED);
+  update_google_actions (self);
+  apply_google_client (self, TRUE);
+
+  self->calendars = mp2_calendar_router_new ();
+}
+
 static void
 open_store (Mp2Application *self)
 {
   g_autofree char *directory = mp2_store_default_directory ();
 
   self->folder_source = mp2_folder_source_new ();
-  g_signal_connect_object (self->folder_source, "candidate-found",
-                           G_CALLBACK (on_candidate_found_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->folder_source, "file-failed",
                            G_CALLBACK (on_file_failed_cb), self, G_CONNECT_SWAPPED);
 
@@ -449,10 +692,10 @@ mp2_application_startup (GApplication *application)
   G_APPLICATION_CLASS (mp2_application_parent_class)->startup (application);
 
   self->settings = g_settings_new (APPLICATION_ID);
-  open_store (self);
-
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  setup_google (self);
+  open_store (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
@@ -471,6 +714,9 @@ mp2_application_shutdown (GApplication *application)
   Mp2Application *self = MP2_APPLICATION (application);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->sign_in);
+  if (self->gmail_source != NULL)
+    mp2_gmail_source_set_polling (self->gmail_source, FALSE);
 
   G_APPLICATION_CLASS (mp2_application_parent_class)->shutdown (application);
 }
@@ -536,6 +782,11 @@ mp2_application_dispose (GObject *object)
 
   g_clear_object (&self->notifier);
   g_clear_object (&self->pipeline);
+  g_clear_object (&self->gmail_source);
+  g_clear_object (&self->calendars);
+  g_clear_object (&self->sign_in);
+  g_clear_object (&self->account);
+  g_clear_object (&self->http);
   g_clear_object (&self->folder_source);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);

@@ -91,19 +91,59 @@ append_environment (GString *string)
     }
 }
 
+static const char *
+breaker_state_name (Mp2HttpBreakerState state)
+{
+  switch (state)
+    {
+    case MP2_HTTP_BREAKER_OPEN:
+      return "open (failing, paused)";
+    case MP2_HTTP_BREAKER_HALF_OPEN:
+      return "half-open (trying again)";
+    case MP2_HTTP_BREAKER_CLOSED:
+    default:
+      return "closed (working)";
+    }
+}
+
+/* The counters of the HTTP client: enough to tell a slow network from a quota. */
+static void
+append_network (GString       *string,
+                Mp2HttpClient *http)
+{
+  static const char *hosts[] = {
+    "oauth2.googleapis.com", "gmail.googleapis.com", "www.googleapis.com",
+  };
+  Mp2HttpStats stats = mp2_http_client_get_stats (http);
+
+  g_string_append (string, "\nNetwork:\n");
+  g_string_append_printf (string, "- Requests: %" G_GUINT64_FORMAT ", retries: %" G_GUINT64_FORMAT
+                          ", failures: %" G_GUINT64_FORMAT ", rate-limited: %" G_GUINT64_FORMAT "\n",
+                          stats.requests, stats.retries, stats.failures, stats.rate_limited);
+  g_string_append_printf (string, "- Latency: %.0f ms on average, %.0f ms at most\n",
+                          stats.latency_ms_avg, stats.latency_ms_max);
+  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
+    g_string_append_printf (string, "- %s: %s\n", hosts[i],
+                            breaker_state_name (mp2_http_client_get_breaker_state (http,
+                                                                                   hosts[i])));
+}
+
 /**
  * mp2_debug_info_collect:
+ * @http: (nullable): the app's HTTP client, for its counters
  *
  * Returns: (transfer full): the text for the About window's debugging page
  */
 char *
-mp2_debug_info_collect (void)
+mp2_debug_info_collect (Mp2HttpClient *http)
 {
   GString *string = g_string_new (NULL);
 
   g_string_append_printf (string, "Film Schedule %s (%s)\n\n", PACKAGE_VERSION, APPLICATION_ID);
   append_libraries (string);
   append_environment (string);
+  if (http != NULL)
+    append_network (string, http);
 
   return g_string_free (string, FALSE);
 }

@@ -5,10 +5,10 @@
 
 #pragma once
 
-#include <glib.h>
+#include "mp2-http-client.h"
 
 G_BEGIN_DECLS
 
-char *mp2_debug_info_collect (void);
+char *mp2_debug_info_collect (Mp2HttpClient *http);
 
 G_END_DECLS

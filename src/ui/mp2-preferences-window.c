@@ -13,6 +13,7 @@
 
 #include "mp2-a11y.h"
 #include "mp2-calendar-sink.h"
+#include "mp2-mail-page.h"
 #include "mp2-time-zones.h"
 
 struct _Mp2PreferencesWindow
@@ -557,4 +558,24 @@ mp2_preferences_window_new (GSettings       *settings,
                        "settings", settings,
                        "calendar-sink", calendar_sink,
                        NULL);
+}
+
+/**
+ * mp2_preferences_window_add_mail_page:
+ * @self: the preferences window
+ * @account: (nullable): the Google account
+ * @gmail_source: (nullable): the Gmail source
+ *
+ * Adds the "Mail" page: the Google account and what Gmail is searched for.
+ */
+void
+mp2_preferences_window_add_mail_page (Mp2PreferencesWindow *self,
+                                      Mp2GoogleAccount     *account,
+                                      Mp2GmailSource       *gmail_source)
+{
+  g_return_if_fail (MP2_IS_PREFERENCES_WINDOW (self));
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (mp2_mail_page_new (self->settings, account,
+                                                                       gmail_source)));
 }

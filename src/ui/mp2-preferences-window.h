@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "mp2-calendar-sink.h"
+#include "mp2-gmail-source.h"
+#include "mp2-google-account.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +20,8 @@ G_DECLARE_FINAL_TYPE (Mp2PreferencesWindow, mp2_preferences_window, MP2, PREFERE
 
 Mp2PreferencesWindow *mp2_preferences_window_new (GSettings       *settings,
                                                   Mp2CalendarSink *calendar_sink);
+void                  mp2_preferences_window_add_mail_page (Mp2PreferencesWindow *self,
+                                                            Mp2GoogleAccount     *account,
+                                                            Mp2GmailSource       *gmail_source);
 
 G_END_DECLS

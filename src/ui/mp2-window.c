@@ -45,6 +45,7 @@ struct _Mp2Window
   GtkSpinner           *loading_spinner;
   Mp2DayView           *day_view;
   AdwStatusPage        *store_error_page;
+  GtkWidget            *welcome_sign_in_button;
 };
 
 G_DEFINE_FINAL_TYPE (Mp2Window, mp2_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -635,6 +636,33 @@ mp2_window_finalize (GObject *object)
   G_OBJECT_CLASS (mp2_window_parent_class)->finalize (object);
 }
 
+/* The welcome page offers to sign in only while there is nobody signed in. */
+static void
+update_welcome_sign_in (Mp2Window *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean can_sign_in = application != NULL
+                         && g_action_group_get_action_enabled (G_ACTION_GROUP (application),
+                                                               "google-sign-in");
+
+  gtk_widget_set_visible (self->welcome_sign_in_button, can_sign_in);
+}
+
+static void
+mp2_window_constructed (GObject *object)
+{
+  Mp2Window *self = MP2_WINDOW (object);
+  GtkApplication *application;
+
+  G_OBJECT_CLASS (mp2_window_parent_class)->constructed (object);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (application != NULL)
+    g_signal_connect_object (application, "action-enabled-changed::google-sign-in",
+                             G_CALLBACK (update_welcome_sign_in), self, G_CONNECT_SWAPPED);
+  update_welcome_sign_in (self);
+}
+
 static void
 mp2_window_class_init (Mp2WindowClass *klass)
 {
@@ -642,6 +670,7 @@ mp2_window_class_init (Mp2WindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = mp2_window_constructed;
   object_class->dispose = mp2_window_dispose;
   object_class->finalize = mp2_window_finalize;
 
@@ -662,6 +691,7 @@ mp2_window_class_init (Mp2WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Mp2Window, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, Mp2Window, day_view);
   gtk_widget_class_bind_template_child (widget_class, Mp2Window, store_error_page);
+  gtk_widget_class_bind_template_child (widget_class, Mp2Window, welcome_sign_in_button);
   gtk_widget_class_bind_template_callback (widget_class, on_days_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_days_list_row_activated_cb);
 
