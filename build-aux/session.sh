@@ -8,6 +8,9 @@
 # evolution-data-server and the accessibility bus, and an unlocked gnome-keyring.
 # HOME and the XDG folders point into a temporary folder that is removed afterwards,
 # so nothing of the user's own session is read or changed.
+#
+# With MP2_SESSION_KEEP_DISPLAY=1 and a display there (build-aux/dev.sh demo), the
+# windows go to that display instead of Xvfb; everything else stays private.
 set -euo pipefail
 
 if [ "${1:-}" = "--inner" ]; then
@@ -40,12 +43,29 @@ trap 'rm -rf "$T"' EXIT
 mkdir -p "$T/home" "$T/config" "$T/data" "$T/cache" "$T/run" "$T/services"
 chmod 700 "$T/run"
 
+keep_display=
+if [ -n "${MP2_SESSION_KEEP_DISPLAY:-}" ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  keep_display=1
+  # The display's socket and cookie are found through the real runtime folder and
+  # home, which are about to be replaced.
+  if [ -n "${WAYLAND_DISPLAY:-}" ] && [ "${WAYLAND_DISPLAY#/}" = "$WAYLAND_DISPLAY" ]; then
+    export WAYLAND_DISPLAY="${XDG_RUNTIME_DIR:-/run/user/$(id -u)}/$WAYLAND_DISPLAY"
+  fi
+  if [ -z "${XAUTHORITY:-}" ] && [ -f "$HOME/.Xauthority" ]; then
+    export XAUTHORITY="$HOME/.Xauthority"
+  fi
+fi
+
 export MP2_SESSION_DIR=$T
 export HOME=$T/home XDG_CONFIG_HOME=$T/config XDG_DATA_HOME=$T/data \
        XDG_CACHE_HOME=$T/cache XDG_RUNTIME_DIR=$T/run
-export GSETTINGS_BACKEND=memory GDK_BACKEND=x11 GSK_RENDERER=cairo
+export GSETTINGS_BACKEND=memory
 export NO_AT_BRIDGE=0 GTK_A11Y=atspi
-unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY
+unset DBUS_SESSION_BUS_ADDRESS
+if [ -z "$keep_display" ]; then
+  export GDK_BACKEND=x11 GSK_RENDERER=cairo
+  unset DISPLAY WAYLAND_DISPLAY
+fi
 
 # Only the services the tests need: the stock configuration would start desktop
 # portals (which fail here) and a keyring with the real home.
@@ -59,6 +79,10 @@ sed "s|<standard_session_servicedirs */>|<servicedir>$T/services</servicedir>|" 
   /usr/share/dbus-1/session.conf >"$T/session.conf"
 
 status=0
-xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
+if [ -n "$keep_display" ]; then
   dbus-run-session --config-file="$T/session.conf" -- "$0" --inner "$@" || status=$?
+else
+  xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
+    dbus-run-session --config-file="$T/session.conf" -- "$0" --inner "$@" || status=$?
+fi
 exit "$status"

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# build-aux/demo-session.sh BUILD_DIR [ARG…]
+#
+# The inside of `build-aux/dev.sh demo`, run in a private session (build-aux/session.sh):
+# starts the fake Google of tests/fakes on 127.0.0.1 with the sample mailbox of
+# tests/data/mailbox, makes a stand-in for the browser the handler of http URLs (it
+# answers Google's consent page with "Allow"), and starts the app pointed at the fake.
+# Everything — the fake's mails and calendar, the app's days, the keyring — lives in
+# the session's temporary folder and is gone when the app closes.
+set -euo pipefail
+
+build=${1:?usage: demo-session.sh BUILD_DIR [ARG…]}
+shift
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+"$top/tests/fakes/mp2-fake-browser-install.sh"
+
+url_file="$MP2_SESSION_DIR/fake-google.url"
+"$build/tests/fakes/mp2-fake-google" --mailbox "$top/tests/data/mailbox" --print-url \
+  >"$url_file" 2>"$MP2_SESSION_DIR/fake-google.log" &
+fake_pid=$!
+trap 'kill "$fake_pid" 2>/dev/null || true; wait "$fake_pid" 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 100); do
+  [ -s "$url_file" ] && break
+  if ! kill -0 "$fake_pid" 2>/dev/null; then
+    cat "$MP2_SESSION_DIR/fake-google.log" >&2
+    echo "The fake Google did not start" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+url=$(head -n 1 "$url_file")
+if [ -z "$url" ]; then
+  echo "The fake Google did not say where it listens" >&2
+  exit 1
+fi
+
+# The app talks to the fake for sign-in, Gmail and Calendar; with these set (and only
+# then) it accepts plain http on 127.0.0.1 and the fake's OAuth client.
+export MP2_OAUTH_URL="$url" MP2_GMAIL_URL="$url" MP2_CALENDAR_URL="$url"
+export MP2_GOOGLE_CLIENT_ID=mp2-fake-client.apps.googleusercontent.com
+export MP2_GOOGLE_CLIENT_SECRET=mp2-fake-client-secret
+
+printf '\033[1m==> %s\033[0m\n' \
+  "The fake Google listens on $url with the sample mailbox: sign in from the welcome page or Preferences → Mail" >&2
+status=0
+"$build/src/mp2-film-schedule" "$@" || status=$?
+exit "$status"
