@@ -148,8 +148,20 @@ static const char schema_v1[] =
   "CREATE INDEX cache_by_expiry ON cache (expires_at);\n"
   "PRAGMA user_version = 1;\n";
 
+/* Version 2: the pipeline writes through the calendar router (sink "calendar"),
+ * whose ids name the sink ("eds:<source uid>", "google:<calendar id>"). Links that
+ * version 1 kept under a sink of their own move there, so that a revision still
+ * finds its event; a day linked in both keeps the first and the other row stays
+ * as it was, unused. */
+static const char schema_v2[] =
+  "UPDATE OR IGNORE calendar_links\n"
+  "  SET sink = 'calendar', calendar_id = sink || ':' || calendar_id\n"
+  "  WHERE sink IN ('eds', 'google');\n"
+  "PRAGMA user_version = 2;\n";
+
 static const Migration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MP2_STORE_SCHEMA_VERSION);

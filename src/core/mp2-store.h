@@ -38,7 +38,7 @@ typedef enum
 GQuark mp2_store_error_quark (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define MP2_STORE_SCHEMA_VERSION 1
+#define MP2_STORE_SCHEMA_VERSION 2
 
 /* Where a document came from. */
 typedef struct
@@ -61,8 +61,8 @@ typedef enum
 /* A day's event in one calendar. */
 typedef struct
 {
-  char   *sink;          /* "eds", "google", "ics" */
-  char   *calendar_id;   /* the EDS source uid, the Google calendar id */
+  char   *sink;          /* the pipeline's sink: "calendar" (the router), "ics" */
+  char   *calendar_id;   /* the sink's id of it: "eds:<source uid>", "google:<id>" */
   char   *event_uid;
   char   *etag;          /* nullable */
   gint64  synced_at;

@@ -1221,8 +1221,10 @@ test_version_1_rows (void)
   g_assert_null (mp2_schedule_get_sheet (failed));
 
   g_assert_true (mp2_store_has_message (store, "18e4c1a2b3d4e5f6", &error));
-  link = mp2_store_get_calendar_link (store, "cicha woda|2025-03-12", "google", &error);
+  /* version 2: the calendar router's, under an id that names its sink */
+  link = mp2_store_get_calendar_link (store, "cicha woda|2025-03-12", "calendar", &error);
   g_assert_nonnull (link);
+  g_assert_cmpstr (link->calendar_id, ==, "google:primary");
   g_assert_cmpstr (link->etag, ==, "\"3381\"");
   history = mp2_store_get_sync_state (store, "crew@example.com", &error);
   g_assert_cmpstr (history, ==, "91544");
