@@ -414,6 +414,38 @@ mp2_http_client_get_breaker_state (Mp2HttpClient *self,
   return breaker ? mp2_http_breaker_get_state (breaker) : MP2_HTTP_BREAKER_CLOSED;
 }
 
+static int
+compare_hosts (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/**
+ * mp2_http_client_dup_hosts:
+ * @self: a client
+ *
+ * Returns: (transfer full): the hosts that requests went to, sorted: each has a
+ *   circuit breaker (mp2_http_client_get_breaker_state())
+ */
+char **
+mp2_http_client_dup_hosts (Mp2HttpClient *self)
+{
+  g_autoptr(GPtrArray) hosts = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer host;
+
+  g_return_val_if_fail (MP2_IS_HTTP_CLIENT (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->breakers);
+  while (g_hash_table_iter_next (&iter, &host, NULL))
+    g_ptr_array_add (hosts, g_strdup (host));
+  g_ptr_array_sort (hosts, compare_hosts);
+  g_ptr_array_add (hosts, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&hosts), FALSE);
+}
+
 /**
  * mp2_http_client_get_stats:
  * @self: a client

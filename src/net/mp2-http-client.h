@@ -200,6 +200,7 @@ Mp2HttpResponse    *mp2_http_client_send_finish       (Mp2HttpClient   *self,
 
 Mp2HttpBreakerState mp2_http_client_get_breaker_state (Mp2HttpClient   *self,
                                                        const char      *host);
+char              **mp2_http_client_dup_hosts         (Mp2HttpClient   *self);
 Mp2HttpStats        mp2_http_client_get_stats         (Mp2HttpClient   *self);
 
 /* base URLs of the real services, or the override of the environment (see

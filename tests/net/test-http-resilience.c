@@ -53,6 +53,7 @@ test_breaker (Fixture       *f,
     MP2_HTTP_BREAKER_OPEN, MP2_HTTP_BREAKER_HALF_OPEN, MP2_HTTP_BREAKER_OPEN,
   };
   g_autoptr(Mp2HttpResponse) probe = NULL;
+  g_auto(GStrv) hosts = NULL;
   gint64 start;
 
   mp2_http_client_set_breaker (f->client, 3, 1);
@@ -62,6 +63,9 @@ test_breaker (Fixture       *f,
   fail_three_times (f);
   g_assert_cmpint (mp2_http_client_get_breaker_state (f->client, "127.0.0.1"), ==,
                    MP2_HTTP_BREAKER_OPEN);
+  /* the host is listed for the diagnostics, the only one */
+  hosts = mp2_http_client_dup_hosts (f->client);
+  g_assert_cmpstrv (hosts, ((const char * const []) { "127.0.0.1", NULL }));
 
   /* open: at once, without asking the server */
   start = g_get_monotonic_time ();
