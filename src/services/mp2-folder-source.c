@@ -60,33 +60,33 @@ static void mp2_mail_source_iface_init (Mp2MailSourceInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (Mp2FolderSource, mp2_folder_source, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (MP2_TYPE_MAIL_SOURCE,
-                               mp2_mail_source_iface_init))
-                               
-                               enum {
-                               PROP_0,
-                               PROP_FOLDER,
-                               PROP_SETTLE_TIME,
-                               PROP_NAME,
-                               N_PROPS
-                               };
-                               
-                               static GParamSpec *properties[N_PROPS];
-                               
-                               enum {
-                               FILE_FAILED,
-                               N_SIGNALS
-                               };
-                               
-                               static guint signals[N_SIGNALS];
-                               
-                               /**
-                               * mp2_folder_source_id_for_file:
-                               * @file: a file
-                               *
-                               * Returns: (transfer full): the id of the candidates read from @file
-                               */
-                               char *
-                               mp2_folder_source_id_for_file (GFile *file)
+                                                      mp2_mail_source_iface_init))
+
+enum {
+  PROP_0,
+  PROP_FOLDER,
+  PROP_SETTLE_TIME,
+  PROP_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  FILE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/**
+ * mp2_folder_source_id_for_file:
+ * @file: a file
+ *
+ * Returns: (transfer full): the id of the candidates read from @file
+ */
+char *
+mp2_folder_source_id_for_file (GFile *file)
 {
   g_autofree char *uri = NULL;
 
