@@ -68,7 +68,8 @@ describe_status (Mp2HttpError  code,
       return g_strdup_printf (_("%s does not have what was asked for. It may have been "
                                 "deleted."), host);
     case MP2_HTTP_ERROR_CONFLICT:
-      return g_strdup_printf (_("%s already has this item."), host);
+      return g_strdup_printf (_("%s already has this item, so it was not added "
+                                "again."), host);
     case MP2_HTTP_ERROR_GONE:
       return g_strdup_printf (_("%s no longer has this item. It was deleted, or has to "
                                 "be read again from the start."), host);
@@ -120,8 +121,9 @@ mp2_http_error_for_transport (const GError *error,
 {
   if (timed_out)
     return g_error_new (MP2_HTTP_ERROR, MP2_HTTP_ERROR_TIMEOUT,
-                        /* Translators: %s is a server's name */
                         g_dngettext (GETTEXT_PACKAGE,
+                                     /* Translators: %s is a server's name, %u a number
+                                      * of seconds */
                                      "%s did not answer within %u second. Try again "
                                      "later.",
                                      "%s did not answer within %u seconds. Try again "
@@ -157,12 +159,13 @@ mp2_http_error_circuit_open (const char *host,
                              guint       seconds_left)
 {
   return g_error_new (MP2_HTTP_ERROR, MP2_HTTP_ERROR_CIRCUIT_OPEN,
-                      /* Translators: %s is a server's name */
                       g_dngettext (GETTEXT_PACKAGE,
-                                   "%s failed several times in a row, so it is left alone "
-                                   "for %u more second before it is tried again.",
-                                   "%s failed several times in a row, so it is left alone "
-                                   "for %u more seconds before it is tried again.",
+                                   /* Translators: %s is a server's name, %u a number of
+                                    * seconds */
+                                   "%s failed several times in a row. Film Schedule waits "
+                                   "%u more second before it tries again.",
+                                   "%s failed several times in a row. Film Schedule waits "
+                                   "%u more seconds before it tries again.",
                                    seconds_left),
                       host, seconds_left);
 }

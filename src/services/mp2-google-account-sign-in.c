@@ -1,7 +1,7 @@
 /* mp2-google-account-sign-in.c
  *
  * Sign-in with OAuth 2.0 for installed apps (RFC 8252): the default browser opens
- * Google's consent page; Google sends it back to a server of ours on 127.0.0.1 at a
+ * Google’s consent page; Google sends it back to a server of ours on 127.0.0.1 at a
  * random port with a code, which PKCE (RFC 7636, S256) ties to this sign-in and a
  * random state to this browser visit. The code is exchanged for tokens, the refresh
  * token goes to the keyring, and the browser tab says whether it worked.
@@ -341,7 +341,7 @@ has_scope (const char * const *granted,
   return g_strv_contains (granted, scope);
 }
 
-/* The user may untick a permission on Google's consent page. */
+/* The user may untick a permission on Google’s consent page. */
 static gboolean
 check_granted_scopes (Mp2GoogleTokens  *tokens,
                       GError          **error)
@@ -484,8 +484,9 @@ on_loopback_request_cb (SoupServer        *server,
     }
   if (task == NULL)
     {
-      answer_page (msg, SOUP_STATUS_GONE, _("Sign-in over"),
-                   _("This sign-in to Google is over. Start another from Film Schedule."));
+      answer_page (msg, SOUP_STATUS_GONE, _("Sign-In Ended"),
+                   _("This sign-in to Google has already ended. To sign in, start again "
+                     "from Film Schedule."));
       return;
     }
 
@@ -493,7 +494,7 @@ on_loopback_request_cb (SoupServer        *server,
   if (code == NULL && oauth_error == NULL)
     {
       answer_page (msg, SOUP_STATUS_BAD_REQUEST, _("Waiting for Google"),
-                   _("Film Schedule is waiting here for Google's answer to the sign-in."));
+                   _("Film Schedule is waiting here for Google’s answer to the sign-in."));
       return;
     }
   if (data->pending != NULL)
@@ -508,9 +509,9 @@ on_loopback_request_cb (SoupServer        *server,
 
   if (state == NULL || strcmp (state, data->state) != 0)
     finish_sign_in (task, g_error_new_literal (MP2_AUTH_ERROR, MP2_AUTH_ERROR_STATE_MISMATCH,
-                                               _("The browser came back with the answer to "
-                                                 "another sign-in, which Film Schedule did "
-                                                 "not use. Sign in again.")));
+                                               _("The browser brought back the answer to an "
+                                                 "earlier sign-in, not to this one. Sign in "
+                                                 "again.")));
   else if (oauth_error != NULL)
     finish_sign_in (task, new_browser_error (oauth_error));
   else
@@ -613,7 +614,7 @@ prepare_sign_in (GTask   *task,
     return TRUE;
 
   g_set_error (error, MP2_AUTH_ERROR, MP2_AUTH_ERROR_FAILED,
-               _("Film Schedule could not get ready to receive Google's answer: %s"),
+               _("Film Schedule could not get ready to receive Google’s answer: %s"),
                local_error->message);
   return FALSE;
 }
@@ -621,7 +622,7 @@ prepare_sign_in (GTask   *task,
 /**
  * mp2_google_account_sign_in_async:
  *
- * Opens Google's consent page in the default browser (through the portal in a
+ * Opens Google’s consent page in the default browser (through the portal in a
  * sandbox) and waits, until @cancellable is cancelled, for the browser to come back
  * to the loopback address. A sign-in already waiting is cancelled.
  */
@@ -673,7 +674,7 @@ mp2_google_account_sign_in_async (Mp2GoogleAccount    *self,
                                                 task, NULL);
   mp2_google_account_set_state (self, MP2_ACCOUNT_STATE_SIGNING_IN);
 
-  g_debug ("Opening Google's consent page; waiting at %s", data->redirect_uri);
+  g_debug ("Opening Google’s consent page; waiting at %s", data->redirect_uri);
   g_app_info_launch_default_for_uri_async (url, NULL, data->cancellable, on_browser_launched_cb,
                                            g_steal_pointer (&task));
 }

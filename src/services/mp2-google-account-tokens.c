@@ -76,7 +76,7 @@ mp2_google_tokens_parse (Mp2HttpResponse  *response,
   if (tokens->access_token == NULL || *tokens->access_token == '\0')
     {
       g_set_error_literal (error, MP2_HTTP_ERROR, MP2_HTTP_ERROR_BAD_RESPONSE,
-                           _("Google's sign-in service answered without an access token. "
+                           _("Google’s sign-in service answered without an access token. "
                              "Try again later."));
       return NULL;
     }
@@ -135,7 +135,7 @@ mp2_google_token_error (GError          *http_error,
   oauth_error = get_oauth_error (response);
   if (g_strcmp0 (oauth_error, "invalid_grant") == 0 && refreshing)
     return g_error_new_literal (MP2_AUTH_ERROR, MP2_AUTH_ERROR_REVOKED,
-                                _("Google no longer accepts Film Schedule's access to your "
+                                _("Google no longer accepts Film Schedule’s access to your "
                                   "account. Sign in again."));
   if (g_strcmp0 (oauth_error, "invalid_grant") == 0)
     return g_error_new_literal (MP2_AUTH_ERROR, MP2_AUTH_ERROR_FAILED,
@@ -144,7 +144,7 @@ mp2_google_token_error (GError          *http_error,
   if (g_strcmp0 (oauth_error, "invalid_client") == 0
       || g_strcmp0 (oauth_error, "unauthorized_client") == 0)
     return g_error_new_literal (MP2_AUTH_ERROR, MP2_AUTH_ERROR_INVALID_CLIENT,
-                                _("Google does not know the app's OAuth client id or secret. "
+                                _("Google does not know the app’s OAuth client id or secret. "
                                   "Check them in Preferences."));
   if (oauth_error != NULL)
     return g_error_new (MP2_AUTH_ERROR, MP2_AUTH_ERROR_FAILED,
@@ -557,7 +557,7 @@ new_not_signed_in_error (Mp2GoogleAccount *self)
 {
   if (self->state == MP2_ACCOUNT_STATE_NEEDS_SIGN_IN)
     return g_error_new_literal (MP2_AUTH_ERROR, MP2_AUTH_ERROR_REVOKED,
-                                _("Google no longer accepts Film Schedule's access to your "
+                                _("Google no longer accepts Film Schedule’s access to your "
                                   "account. Sign in again."));
 
   return g_error_new_literal (MP2_AUTH_ERROR, MP2_AUTH_ERROR_NOT_SIGNED_IN,
