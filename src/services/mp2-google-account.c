@@ -57,6 +57,26 @@ mp2_google_account_get_secret_schema (void)
   return &schema;
 }
 
+/**
+ * mp2_google_configure_rate_limits:
+ * @http: the client that Google's APIs are sent with
+ *
+ * Sets the token buckets of the "gmail", "calendar" and "oauth" APIs, so that the app
+ * and the benchmarks (build-aux/bench-sync.sh) hold to the same limits.
+ */
+void
+mp2_google_configure_rate_limits (Mp2HttpClient *http)
+{
+  g_return_if_fail (MP2_IS_HTTP_CLIENT (http));
+
+  mp2_http_client_set_rate_limit (http, "gmail", MP2_GOOGLE_GMAIL_PER_SECOND,
+                                  MP2_GOOGLE_GMAIL_BURST);
+  mp2_http_client_set_rate_limit (http, "calendar", MP2_GOOGLE_CALENDAR_PER_SECOND,
+                                  MP2_GOOGLE_CALENDAR_BURST);
+  mp2_http_client_set_rate_limit (http, "oauth", MP2_GOOGLE_OAUTH_PER_SECOND,
+                                  MP2_GOOGLE_OAUTH_BURST);
+}
+
 /* Overwrites a token before its memory goes back to the allocator. */
 void
 mp2_google_secret_free (char *secret)

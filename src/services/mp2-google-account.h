@@ -71,6 +71,18 @@ const SecretSchema *mp2_google_account_get_secret_schema (void) G_GNUC_CONST;
   "https://www.googleapis.com/auth/calendar.events " \
   "https://www.googleapis.com/auth/calendar.readonly"
 
+/* The token buckets of Mp2HttpClient for Google's APIs ("gmail", "calendar", "oauth"),
+ * requests a second and burst: well within Google's per-user quotas (Gmail: 250 units
+ * a second, 5 for a message read; Calendar: 600 requests a minute). */
+#define MP2_GOOGLE_GMAIL_PER_SECOND    40.0
+#define MP2_GOOGLE_GMAIL_BURST         20
+#define MP2_GOOGLE_CALENDAR_PER_SECOND 5.0
+#define MP2_GOOGLE_CALENDAR_BURST      5
+#define MP2_GOOGLE_OAUTH_PER_SECOND    2.0
+#define MP2_GOOGLE_OAUTH_BURST         4
+
+void mp2_google_configure_rate_limits (Mp2HttpClient *http);
+
 #define MP2_TYPE_GOOGLE_ACCOUNT (mp2_google_account_get_type ())
 
 G_DECLARE_FINAL_TYPE (Mp2GoogleAccount, mp2_google_account, MP2, GOOGLE_ACCOUNT, GObject)

@@ -648,15 +648,13 @@ on_google_client_changed_cb (Mp2Application *self)
   apply_google_client (self, FALSE);
 }
 
-/* One HTTP client for every Google API, within Google's per-user quotas (Gmail: 250
- * units a second, 5 a message read), and the account that signs its requests. */
+/* One HTTP client for every Google API, within Google's per-user quotas, and the
+ * account that signs its requests. */
 static void
 setup_google (Mp2Application *self)
 {
   self->http = mp2_http_client_new ();
-  mp2_http_client_set_rate_limit (self->http, "gmail", 40.0, 20);
-  mp2_http_client_set_rate_limit (self->http, "calendar", 5.0, 5);
-  mp2_http_client_set_rate_limit (self->http, "oauth", 2.0, 4);
+  mp2_google_configure_rate_limits (self->http);
   /* A fake Google on 127.0.0.1: the tests and build-aux/dev.sh demo only. */
   if (mp2_http_service_url_overridden ())
     mp2_http_client_set_allow_http (self->http, TRUE);
