@@ -102,14 +102,14 @@ _mp2_gmail_source_can_store_history (Mp2GmailSource *self)
 
 typedef struct
 {
-  char *account;
+  char *key;          /* see _mp2_gmail_sync_state_key () */
   char *history_id;
 } HistoryState;
 
 static void
 history_state_free (HistoryState *state)
 {
-  g_free (state->account);
+  g_free (state->key);
   g_free (state->history_id);
   g_free (state);
 }
@@ -124,7 +124,7 @@ store_history_thread (GTask        *task,
   HistoryState *state = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (!mp2_store_set_sync_state (self->store, state->account, state->history_id, &error))
+  if (!mp2_store_set_sync_state (self->store, state->key, state->history_id, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -185,10 +185,10 @@ _mp2_gmail_source_store_history_async (Mp2GmailSource      *self,
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, _mp2_gmail_source_store_history_async);
 
-  state->account = g_steal_pointer (&self->pending_account);
+  state->key = g_steal_pointer (&self->pending_state_key);
   state->history_id = g_steal_pointer (&self->pending_history_id);
   self->storing_history = TRUE;
-  g_debug ("Storing history id %s of %s", state->history_id, state->account);
+  g_debug ("Storing history id %s of %s", state->history_id, state->key);
 
   worker = g_task_new (self, NULL, on_history_stored_cb, g_steal_pointer (&task));
   g_task_set_source_tag (worker, store_history_thread);
@@ -400,7 +400,7 @@ settle_done (GTask        *task,
     {
       /* not recorded: the next check reads it again, from the old history id */
       self->failures++;
-      g_clear_pointer (&self->pending_account, g_free);
+      g_clear_pointer (&self->pending_state_key, g_free);
       g_clear_pointer (&self->pending_history_id, g_free);
       g_task_return_error (task, g_error_copy (error));
       return;

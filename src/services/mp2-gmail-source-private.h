@@ -69,6 +69,7 @@ struct _Mp2GmailSync
 
   char           *account;
   char           *query;
+  char           *state_key;         /* the history id's key in the store */
   Mp2GmailFilter *filter;
   char           *start_history_id;  /* NULL: a full sync */
   char           *history_id;        /* to store once its mails are handled */
@@ -109,7 +110,7 @@ struct _Mp2GmailSource
   GHashTable           *waiting;        /* candidate id -> GPtrArray of Mp2GmailMessage */
   guint                 finishing;      /* messages being labelled and recorded */
   guint                 failures;       /* labels that failed: grows only */
-  char                 *pending_account;
+  char                 *pending_state_key;
   char                 *pending_history_id;  /* to store once nothing waits */
   gboolean              storing_history;
 
@@ -135,6 +136,8 @@ void             _mp2_gmail_source_sync_done      (Mp2GmailSource      *self,
                                                    const GError        *error);
 
 /* mp2-gmail-sync.c */
+char            *_mp2_gmail_sync_state_key        (const char          *account,
+                                                   const char          *query);
 Mp2GmailSync    *_mp2_gmail_sync_new              (Mp2GmailSource      *self);
 void             _mp2_gmail_sync_start            (Mp2GmailSync        *sync);
 void             _mp2_gmail_sync_add_task         (Mp2GmailSync        *sync,

@@ -534,7 +534,7 @@ mp2_gmail_source_finalize (GObject *object)
   g_clear_pointer (&self->queued, g_ptr_array_unref);
   g_clear_pointer (&self->messages, g_hash_table_unref);
   g_clear_pointer (&self->waiting, g_hash_table_unref);
-  g_clear_pointer (&self->pending_account, g_free);
+  g_clear_pointer (&self->pending_state_key, g_free);
   g_clear_pointer (&self->pending_history_id, g_free);
   g_clear_pointer (&self->label_id, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);

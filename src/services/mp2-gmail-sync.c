@@ -96,6 +96,27 @@ _mp2_gmail_sync_add_task (Mp2GmailSync *sync,
 
 /* The sync ---------------------------------------------------------------------------- */
 
+/**
+ * _mp2_gmail_sync_state_key:
+ * @account: the account's address
+ * @query: the search of the settings
+ *
+ * The history id is kept for the account and the search together: history.list
+ * gives what is new since then, not what an earlier search left out, so a search
+ * changed in Preferences (another subject word, more days back) starts again with
+ * a full search. The store knows every mail it has, so nothing is read twice.
+ *
+ * Returns: (transfer full): the key of the history id in the store
+ */
+char *
+_mp2_gmail_sync_state_key (const char *account,
+                           const char *query)
+{
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, query, -1);
+
+  return g_strdup_printf ("%s %.16s", account, digest);
+}
+
 Mp2GmailSync *
 _mp2_gmail_sync_new (Mp2GmailSource *self)
 {
@@ -106,6 +127,8 @@ _mp2_gmail_sync_new (Mp2GmailSource *self)
   sync->waiters = g_ptr_array_new_with_free_func (waiter_free);
   sync->account = g_strdup (mp2_google_account_get_email (self->account));
   sync->query = mp2_gmail_source_build_query (self->settings);
+  if (sync->account != NULL)
+    sync->state_key = _mp2_gmail_sync_state_key (sync->account, sync->query);
   sync->filter = _mp2_gmail_filter_new (self->settings);
   sync->message_ids = g_ptr_array_new_with_free_func (g_free);
   sync->listed = g_hash_table_new (g_str_hash, g_str_equal);
@@ -124,6 +147,7 @@ sync_free (Mp2GmailSync *sync)
   g_clear_object (&sync->cancellable);
   g_clear_pointer (&sync->account, g_free);
   g_clear_pointer (&sync->query, g_free);
+  g_clear_pointer (&sync->state_key, g_free);
   g_clear_pointer (&sync->filter, _mp2_gmail_filter_free);
   g_clear_pointer (&sync->start_history_id, g_free);
   g_clear_pointer (&sync->history_id, g_free);
@@ -213,8 +237,8 @@ sync_finish (Mp2GmailSync *sync)
       return;
     }
 
-  g_free (self->pending_account);
-  self->pending_account = g_strdup (sync->account);
+  g_free (self->pending_state_key);
+  self->pending_state_key = g_strdup (sync->state_key);
   g_free (self->pending_history_id);
   self->pending_history_id = g_steal_pointer (&sync->history_id);
 
@@ -527,7 +551,7 @@ _mp2_gmail_sync_start (Mp2GmailSync *sync)
 
   task = g_task_new (sync->self, sync->cancellable, on_sync_state_read_cb, sync);
   g_task_set_source_tag (task, _mp2_gmail_sync_start);
-  g_task_set_task_data (task, g_strdup (sync->account), g_free);
+  g_task_set_task_data (task, g_strdup (sync->state_key), g_free);
   g_task_run_in_thread (task, read_sync_state_thread);
 }
 

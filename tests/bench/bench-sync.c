@@ -641,6 +641,8 @@ verify_run (Run          *run,
 {
   Bench *bench = run->bench;
   g_autofree char *violations = server_call (bench->server, dup_violations, NULL);
+  g_autofree char *query = mp2_gmail_source_build_query (bench->settings);
+  g_autofree char *history_key = NULL;
   g_autofree char *history_id = NULL;
   g_autoptr(GError) error = NULL;
   GHashTableIter iter;
@@ -675,7 +677,8 @@ verify_run (Run          *run,
       g_error ("The store lacks candidate %s%s%s", id, error != NULL ? ": " : "",
                error != NULL ? error->message : "");
 
-  history_id = mp2_store_get_sync_state (run->store, MP2_FAKE_GOOGLE_USER_EMAIL, &error);
+  history_key = _mp2_gmail_sync_state_key (MP2_FAKE_GOOGLE_USER_EMAIL, query);
+  history_id = mp2_store_get_sync_state (run->store, history_key, &error);
   if (history_id == NULL)
     g_error ("No history id stored after the sync");
 }

@@ -518,7 +518,9 @@ static char *
 dup_stored_history (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  char *history_id = mp2_store_get_sync_state (f->store, EMAIL, &error);
+  g_autofree char *query = mp2_gmail_source_build_query (f->settings);
+  g_autofree char *key = _mp2_gmail_sync_state_key (EMAIL, query);
+  char *history_id = mp2_store_get_sync_state (f->store, key, &error);
 
   g_assert_no_error (error);
   return history_id;
@@ -836,6 +838,54 @@ test_incremental (Fixture       *f,
   mp2_fake_google_reset_request_counts (f->fake);
   check_ok (f);
   g_assert_cmpuint (requests (f, "gmail.*"), ==, 1);
+}
+
+/* Another subject word in Preferences: the mailbox is searched again with it, the
+ * older mail it now takes in is offered, and no mail read before is read again. */
+static void
+test_search_changed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) pdf = make_unique_pdf ("T2_01.pdf", "search-changed");
+  g_autoptr(GBytes) eml = make_pdf_mail ("Harmonogram na czwartek", "Biuro <biuro@proba.example>",
+                                         "harmonogram.pdf", pdf);
+  g_autofree char *old_id = add_mail (f, eml, "harmonogram");
+  g_autofree char *history_id = first_sync (f);
+  g_autofree char *stored = NULL;
+  g_auto(GStrv) words = g_settings_get_strv (f->settings, "subject-filter");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) more_words = NULL;
+  Mp2MailCandidate *candidate;
+
+  /* not a call-sheet subject for the first search */
+  g_assert_cmpuint (f->candidates->len, ==, N_CALL_SHEET_PDFS);
+
+  g_strv_builder_addv (builder, (const char **) words);
+  g_strv_builder_add (builder, "harmonogram");
+  more_words = g_strv_builder_end (builder);
+  g_settings_set_strv (f->settings, "subject-filter", (const char * const *) more_words);
+  g_assert_null (dup_stored_history (f));
+
+  mp2_fake_google_reset_request_counts (f->fake);
+  check_ok (f);
+  g_assert_cmpuint (requests (f, "gmail.users.messages.list"), ==, 1);
+  g_assert_cmpuint (requests (f, "gmail.users.history.list"), ==, 0);
+  /* the mails read before are known to the store: only the new one is fetched */
+  g_assert_cmpuint (requests (f, "gmail.users.messages.get"), ==, 1);
+  g_assert_cmpuint (f->candidates->len, ==, N_CALL_SHEET_PDFS + 1);
+  candidate = g_ptr_array_index (f->candidates, N_CALL_SHEET_PDFS);
+  g_assert_true (g_str_has_prefix (candidate->id, old_id));
+  g_assert_true (g_bytes_equal (candidate->pdf, pdf));
+
+  /* handled, its history id is kept under the new search; the next check is one
+   * history.list */
+  wait_for_stored_history_since (f, history_id);
+  stored = dup_stored_history (f);
+  g_assert_nonnull (stored);
+  mp2_fake_google_reset_request_counts (f->fake);
+  check_ok (f);
+  g_assert_cmpuint (requests (f, "gmail.*"), ==, 1);
+  g_assert_cmpuint (requests (f, "gmail.users.history.list"), ==, 1);
 }
 
 /* A history id Gmail forgot (404): the mailbox is searched again, and only what is
@@ -1568,6 +1618,8 @@ main (int   argc,
               fixture_set_up, test_idle_check, fixture_tear_down);
   g_test_add ("/gmail-source/incremental", Fixture, NULL,
               fixture_set_up, test_incremental, fixture_tear_down);
+  g_test_add ("/gmail-source/search-changed", Fixture, NULL,
+              fixture_set_up, test_search_changed, fixture_tear_down);
   g_test_add ("/gmail-source/history-expired", Fixture, NULL,
               fixture_set_up, test_history_expired, fixture_tear_down);
   g_test_add ("/gmail-source/mark-read", Fixture, NULL,

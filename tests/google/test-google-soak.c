@@ -203,9 +203,7 @@ static void
 configure_http (Mp2HttpClient *http)
 {
   /* the app's limits, with the tests' short waits */
-  mp2_http_client_set_rate_limit (http, "gmail", 40.0, 20);
-  mp2_http_client_set_rate_limit (http, "calendar", 5.0, 5);
-  mp2_http_client_set_rate_limit (http, "oauth", 2.0, 4);
+  mp2_google_configure_rate_limits (http);
   mp2_http_client_set_allow_http (http, TRUE);
   mp2_http_client_set_retry_policy (http, 10, 50, 4);
   mp2_http_client_set_max_retry_after (http, 3);
