@@ -10,6 +10,7 @@
 #include "mp2-application.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mp2-a11y.h"
 #include "mp2-calendar-router.h"
@@ -682,6 +683,22 @@ open_store (Mp2Application *self)
   mp2_store_open_async (directory, self->cancellable, on_store_opened_cb, g_object_ref (self));
 }
 
+/* Before Google Calendar, the target calendar was an evolution-data-server uid
+ * alone; the calendars' ids now name their kind ("eds:…", "google:…"). Such uids
+ * have no colon. */
+static void
+migrate_target_calendar (GSettings *settings)
+{
+  g_autofree char *target = g_settings_get_string (settings, "target-calendar");
+  g_autofree char *id = NULL;
+
+  if (*target == '\0' || strchr (target, ':') != NULL)
+    return;
+
+  id = g_strconcat ("eds:", target, NULL);
+  g_settings_set_string (settings, "target-calendar", id);
+}
+
 static void
 mp2_application_startup (GApplication *application)
 {
@@ -690,6 +707,7 @@ mp2_application_startup (GApplication *application)
   G_APPLICATION_CLASS (mp2_application_parent_class)->startup (application);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  migrate_target_calendar (self->settings);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   setup_google (self);

@@ -12,6 +12,8 @@
 #include "mp2-test-ui.h"
 
 /* One application per process: a second one could not export its object path. */
+#define OLD_TARGET_CALENDAR "5f1c0e7a2b9d4c3e8f6a1b2c3d4e5f6a7b8c9d0e"
+
 static GtkApplication *app;
 
 static GtkApplication *
@@ -109,6 +111,16 @@ test_about (void)
   gtk_window_destroy (about);
 }
 
+/* A target calendar saved before Google Calendar came is GNOME's. */
+static void
+test_old_target_calendar (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *target = g_settings_get_string (settings, "target-calendar");
+
+  g_assert_cmpstr (target, ==, "eds:" OLD_TARGET_CALENDAR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -116,11 +128,17 @@ main (int   argc,
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_set_string (settings, "target-calendar", OLD_TARGET_CALENDAR);
+  }
   app = start_application ();
 
   g_test_add_func ("/application/every-shortcut-is-listed", test_every_shortcut_is_listed);
   g_test_add_func ("/application/menu-actions-exist", test_menu_actions_exist);
   g_test_add_func ("/application/about", test_about);
+  g_test_add_func ("/application/old-target-calendar", test_old_target_calendar);
 
   status = g_test_run ();
   g_clear_object (&app);
