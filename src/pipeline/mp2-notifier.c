@@ -588,12 +588,12 @@ show_account_notification (Mp2Notifier *self)
 
   if (email != NULL)
     /* Translators: %s is an e-mail address */
-    body = g_strdup_printf (_("Google no longer accepts the sign-in of %s, so new call "
-                              "sheets are not fetched from Gmail and days are not added "
-                              "to Google Calendar."), email);
+    body = g_strdup_printf (_("Until you sign in again as %s, new call sheets are not "
+                              "fetched from Gmail and days are not added to Google "
+                              "Calendar."), email);
   else
-    body = g_strdup (_("Google no longer accepts the sign-in, so new call sheets are not "
-                       "fetched from Gmail and days are not added to Google Calendar."));
+    body = g_strdup (_("Until you sign in again, new call sheets are not fetched from "
+                       "Gmail and days are not added to Google Calendar."));
 
   notification = ensure_notification (self, ACCOUNT_KEY, _("Sign in to Google again"), body);
   notify_notification_set_urgency (notification, NOTIFY_URGENCY_NORMAL);
