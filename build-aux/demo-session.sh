@@ -44,6 +44,12 @@ export MP2_OAUTH_URL="$url" MP2_GMAIL_URL="$url" MP2_CALENDAR_URL="$url"
 export MP2_GOOGLE_CLIENT_ID=mp2-fake-client.apps.googleusercontent.com
 export MP2_GOOGLE_CLIENT_SECRET=mp2-fake-client-secret
 
+# Confirmed days go to the fake's Google Calendar (the user's primary calendar), so
+# that the whole Google path is tried; Preferences → Calendar can choose GNOME's
+# instead. The settings are a key file of the session, so that they can be set here.
+export GSETTINGS_BACKEND=keyfile
+gsettings set com.mp2.FilmSchedule target-calendar "google:filmowiec@example.com"
+
 printf '\033[1m==> %s\033[0m\n' \
   "The fake Google listens on $url with the sample mailbox: sign in from the welcome page or Preferences → Mail" >&2
 status=0

@@ -163,7 +163,7 @@ command_test() {
 }
 
 command_demo() {
-  ensure_packages "${build_packages[@]}" "${run_packages[@]}" curl
+  ensure_packages "${build_packages[@]}" "${run_packages[@]}" curl libglib2.0-bin
   configure_and_build
   export_build_tree_environment
 
