@@ -30,6 +30,7 @@ struct _Mp2Window
   GtkSorter            *sorter;
   GDate                 today;
   Mp2Schedule          *shown;
+  GtkApplication       *sign_in_application;  /* weak: whose google-sign-in is followed */
   gboolean              select_next_import;
   guint                 resort_source;
 
@@ -609,21 +610,6 @@ mp2_window_get_toast_overlay (Mp2Window *self)
 }
 
 static void
-mp2_window_dispose (GObject *object)
-{
-  Mp2Window *self = MP2_WINDOW (object);
-
-  if (self->shown != NULL)
-    g_signal_handlers_disconnect_by_data (self->shown, self);
-  g_clear_object (&self->shown);
-  g_clear_handle_id (&self->resort_source, g_source_remove);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), MP2_TYPE_WINDOW);
-
-  G_OBJECT_CLASS (mp2_window_parent_class)->dispose (object);
-}
-
-static void
 mp2_window_finalize (GObject *object)
 {
   Mp2Window *self = MP2_WINDOW (object);
@@ -648,19 +634,37 @@ update_welcome_sign_in (Mp2Window *self)
   gtk_widget_set_visible (self->welcome_sign_in_button, can_sign_in);
 }
 
+/* GtkWindow's "application" is not a construct property: it is set after
+ * constructed(), and again to %NULL when the window goes. */
 static void
-mp2_window_constructed (GObject *object)
+on_notify_application_cb (Mp2Window *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (application != NULL && application != self->sign_in_application)
+    {
+      g_set_weak_pointer (&self->sign_in_application, application);
+      g_signal_connect_object (application, "action-enabled-changed::google-sign-in",
+                               G_CALLBACK (update_welcome_sign_in), self, G_CONNECT_SWAPPED);
+    }
+  update_welcome_sign_in (self);
+}
+
+static void
+mp2_window_dispose (GObject *object)
 {
   Mp2Window *self = MP2_WINDOW (object);
-  GtkApplication *application;
 
-  G_OBJECT_CLASS (mp2_window_parent_class)->constructed (object);
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
+  g_clear_object (&self->shown);
+  g_clear_handle_id (&self->resort_source, g_source_remove);
+  g_signal_handlers_disconnect_by_func (self, on_notify_application_cb, NULL);
+  g_clear_weak_pointer (&self->sign_in_application);
 
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (application != NULL)
-    g_signal_connect_object (application, "action-enabled-changed::google-sign-in",
-                             G_CALLBACK (update_welcome_sign_in), self, G_CONNECT_SWAPPED);
-  update_welcome_sign_in (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MP2_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (mp2_window_parent_class)->dispose (object);
 }
 
 static void
@@ -670,7 +674,6 @@ mp2_window_class_init (Mp2WindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = mp2_window_constructed;
   object_class->dispose = mp2_window_dispose;
   object_class->finalize = mp2_window_finalize;
 
@@ -710,4 +713,7 @@ mp2_window_init (Mp2Window *self)
   restore_window_state (self);
   setup_drop_target (self);
   show_page (self, "loading");
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
+  update_welcome_sign_in (self);
 }
