@@ -176,6 +176,8 @@ on_sign_out_button_clicked_cb (Mp2MailPage *self)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* libadwaita 1.2 names its response buttons "Sign _Out Sign Out" for a screen reader */
+  mp2_a11y_fix_mnemonic_buttons (dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_sign_out_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
