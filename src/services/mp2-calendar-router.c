@@ -88,6 +88,14 @@ typedef struct
   guint      pending;
 } ListData;
 
+/* A sink that could not list leaves its place empty. */
+static void
+calendars_free (gpointer calendars)
+{
+  if (calendars != NULL)
+    g_ptr_array_unref (calendars);
+}
+
 static void
 list_data_free (gpointer data)
 {
@@ -185,7 +193,7 @@ router_list_calendars_async (Mp2CalendarSink     *sink,
   ListData *list = g_new0 (ListData, 1);
 
   g_task_set_source_tag (task, router_list_calendars_async);
-  list->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  list->lists = g_ptr_array_new_with_free_func (calendars_free);
   g_ptr_array_set_size (list->lists, self->sinks->len);
   list->pending = self->sinks->len;
   g_task_set_task_data (task, list, list_data_free);

@@ -10,9 +10,11 @@
 
 #include "mp2-calendar-router.h"
 #include "mp2-fake-calendar-sink.h"
+#include "mp2-google-calendar-sink.h"
 #include "mp2-ics-export.h"
 #include "mp2-test-files.h"
 #include "mp2-test-sinks.h"
+#include "mp2-test-wait.h"
 
 #define WAIT_SECONDS 20
 
@@ -45,6 +47,40 @@ test_lists_every_sink (void)
   g_assert_cmpuint (calendars->len, ==, 2);
   g_assert_true (((Mp2CalendarInfo *) g_ptr_array_index (calendars, 0))->is_default);
   g_assert_false (((Mp2CalendarInfo *) g_ptr_array_index (calendars, 1))->is_default);
+}
+
+/* Google signed out, as when the app starts without an account: its calendars are
+ * missing from the picker, GNOME's are there; alone, it says why. */
+static void
+test_signed_out_sink (void)
+{
+  g_autoptr(Mp2HttpClient) http = mp2_http_client_new ();
+  g_autoptr(Mp2GoogleAccount) account = mp2_google_account_new (http, "client.example", "");
+  g_autoptr(Mp2GoogleCalendarSink) google = mp2_google_calendar_sink_new (account, NULL);
+  g_autoptr(Mp2CalendarRouter) router = mp2_calendar_router_new ();
+  g_autoptr(Mp2CalendarRouter) google_only = mp2_calendar_router_new ();
+  g_autoptr(Mp2FakeCalendarSink) fake = mp2_fake_calendar_sink_new ();
+  g_autoptr(GPtrArray) calendars = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mp2_calendar_router_add_sink (router, MP2_CALENDAR_SINK (fake));
+  mp2_calendar_router_add_sink (router, MP2_CALENDAR_SINK (google));
+  calendars = mp2_test_sink_list_calendars (MP2_CALENDAR_SINK (router), WAIT_SECONDS);
+  g_assert_nonnull (calendars);
+  g_assert_cmpuint (calendars->len, ==, 1);
+  g_assert_cmpstr (((Mp2CalendarInfo *) g_ptr_array_index (calendars, 0))->id, ==,
+                   "test:personal");
+
+  mp2_calendar_router_add_sink (google_only, MP2_CALENDAR_SINK (google));
+  mp2_calendar_sink_list_calendars_async (MP2_CALENDAR_SINK (google_only), NULL,
+                                          mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, "the list");
+  g_clear_pointer (&calendars, g_ptr_array_unref);
+  calendars = mp2_calendar_sink_list_calendars_finish (MP2_CALENDAR_SINK (google_only), result,
+                                                       &error);
+  g_assert_null (calendars);
+  g_assert_error (error, MP2_SYNC_ERROR, MP2_SYNC_ERROR_AUTH);
 }
 
 static void
@@ -119,6 +155,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/calendar-router/lists-every-sink", test_lists_every_sink);
+  g_test_add_func ("/calendar-router/signed-out-sink", test_signed_out_sink);
   g_test_add_func ("/calendar-router/writes-to-the-named-sink", test_writes_to_the_named_sink);
   g_test_add_func ("/calendar-router/unknown-sink", test_unknown_sink);
 
