@@ -192,6 +192,8 @@ preferences_activated (GSimpleAction *action,
                                             self->pipeline != NULL
                                             ? MP2_CALENDAR_SINK (self->calendars) : NULL);
   mp2_preferences_window_add_mail_page (preferences, self->account, self->gmail_source);
+  /* its buttons use the app's actions (sign in, check now) */
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));
 }

@@ -12,6 +12,7 @@
 
 #include "mp2-day-row.h"
 #include "mp2-day-view.h"
+#include "mp2-mail-page.h"
 #include "mp2-preferences-window.h"
 #include "mp2-test-ui.h"
 #include "mp2-window.h"
@@ -24,6 +25,20 @@ create_template_instance (GType type)
       g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
       return GTK_WIDGET (mp2_preferences_window_new (settings, NULL));
+    }
+
+  /* The Mail page, with an account that never signed in. */
+  if (type == MP2_TYPE_MAIL_PAGE)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autoptr(Mp2HttpClient) http = mp2_http_client_new ();
+      g_autoptr(Mp2GoogleAccount) account = mp2_google_account_new (http, "client.example", "");
+      GtkWidget *window = adw_preferences_window_new ();
+
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                                  ADW_PREFERENCES_PAGE (mp2_mail_page_new (settings, account,
+                                                                           NULL)));
+      return window;
     }
 
   /* A row lives in a list, and shows a day. */
@@ -137,6 +152,7 @@ ensure_types (void)
   g_type_ensure (MP2_TYPE_DAY_VIEW);
   g_type_ensure (MP2_TYPE_DAY_ROW);
   g_type_ensure (MP2_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (MP2_TYPE_MAIL_PAGE);
 }
 
 int
