@@ -389,6 +389,7 @@ create_dismiss_dialog (Mp2DayView *self)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  mp2_a11y_fix_mnemonic_buttons (dialog);
 
   return dialog;
 }
