@@ -52,6 +52,16 @@ gsettings set com.mp2.FilmSchedule target-calendar "google:filmowiec@example.com
 
 printf '\033[1m==> %s\033[0m\n' \
   "The fake Google listens on $url with the sample mailbox: sign in from the welcome page or Preferences → Mail" >&2
+# The app runs beside this script, which passes a request to stop on to it (the
+# fake goes with the script).
+"$build/src/mp2-film-schedule" "$@" &
+app_pid=$!
+trap 'kill -TERM "$app_pid" 2>/dev/null || true' TERM INT
 status=0
-"$build/src/mp2-film-schedule" "$@" || status=$?
+wait "$app_pid" || status=$?
+if kill -0 "$app_pid" 2>/dev/null; then
+  # a signal ended the first wait: the app is closing
+  status=0
+  wait "$app_pid" || status=$?
+fi
 exit "$status"

@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The Google path of the real app, in a real window under Xvfb, driven through
-accessibility against the fake Google of tests/fakes (OAuth, Gmail, Calendar).
+accessibility against the fake Google of tests/fakes (OAuth, Gmail, Calendar),
+started the way `build-aux/dev.sh demo` starts them (build-aux/demo-session.sh).
 
-usage: test-google.py APP FAKE_GOOGLE SOURCE_ROOT OUT_DIR
+usage: test-google.py BUILD_DIR SOURCE_ROOT OUT_DIR
 
 Prints TAP. The user signs in from the welcome page (a stand-in browser answers the
 consent page), the call sheets of tests/data/mailbox arrive by themselves, a day is
@@ -19,7 +20,6 @@ import email
 import json
 import os
 import re
-import select
 import shutil
 import subprocess
 import sys
@@ -34,8 +34,10 @@ import atspi_helpers
 from atspi_helpers import (check_control_names, click, find, find_frame_gone, open_from_menu,
                            press, results, screenshot, stop_app, tap, type_into, wait_for, walk)
 
-APP, FAKE_GOOGLE, TOP, OUT = sys.argv[1:5]
+BUILD, TOP, OUT = sys.argv[1:4]
 atspi_helpers.screenshot_dir = OUT
+
+DEMO = os.path.join(TOP, "build-aux", "demo-session.sh")
 
 MAILBOX = os.path.join(TOP, "tests", "data", "mailbox")
 CALLSHEETS = os.path.join(TOP, "tests", "data", "callsheets")
@@ -106,26 +108,24 @@ class Run:
         self.fake = None
         self.app = None
 
-    def start_fake(self):
-        with open(self.fake_log, "w") as log:
-            self.fake = subprocess.Popen([FAKE_GOOGLE, "--mailbox", MAILBOX, "--print-url"],
-                                         stdout=subprocess.PIPE, stderr=log, text=True)
-        ready, _, _ = select.select([self.fake.stdout], [], [], 10)
-        self.url = self.fake.stdout.readline().strip() if ready else ""
-        self.env.update(MP2_OAUTH_URL=self.url, MP2_GMAIL_URL=self.url,
-                        MP2_CALENDAR_URL=self.url, MP2_GOOGLE_CLIENT_ID=CLIENT_ID,
-                        MP2_GOOGLE_CLIENT_SECRET=CLIENT_SECRET)
-
-    def start_app(self):
+    def start_demo(self):
+        """What `build-aux/dev.sh demo` runs inside its session: the fake browser made
+        the handler of http, the fake Google with the sample mailbox, the app pointed
+        at it. The fake writes its address and its log into MP2_SESSION_DIR."""
+        url_file = os.path.join(self.dir, "fake-google.url")
+        env = dict(self.env, MP2_SESSION_DIR=self.dir)
         with open(self.app_out, "w") as out, open(self.app_err, "w") as err:
-            self.app = subprocess.Popen([APP], env=self.env, stdout=out, stderr=err)
+            self.app = subprocess.Popen([DEMO, BUILD], env=env, stdout=out, stderr=err)
+
+        def address():
+            with open(url_file, encoding="utf-8") as lines:
+                return lines.readline().strip()
+        self.url = wait_for(address, 10) or ""
 
     def stop(self):
+        # the demo stops the app, and the fake with it
         if self.app is not None:
             stop_app(self.app)
-        if self.fake is not None:
-            self.fake.terminate()
-            self.fake.wait(10)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -207,18 +207,15 @@ def labelled_subjects(run, token, label_name):
 
 def start(run):
     clear_keyring()
-    subprocess.run([os.path.join(TOP, "tests", "fakes", "mp2-fake-browser-install.sh")],
-                   env=run.env, check=True)
-    run.start_fake()
+    run.start_demo()
     mails = len([name for name in os.listdir(MAILBOX) if name.endswith(".eml")])
 
     def fake_said():
         with open(run.fake_log, encoding="utf-8") as log:
             return f"with {mails} mails" in log.read()
     tap(run.url.startswith("http://127.0.0.1:") and wait_for(fake_said, 5),
-        f"the fake Google listens on 127.0.0.1 with the {mails} mails of the sample mailbox",
-        f"url: {run.url!r}")
-    run.start_app()
+        f"the demo's fake Google listens on 127.0.0.1 with the {mails} mails of the sample "
+        "mailbox", f"url: {run.url!r}")
 
 
 def sign_in(run):
