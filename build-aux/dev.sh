@@ -26,7 +26,8 @@ build_asan="$top/_build-asan"
 build_packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
-  libpoppler-glib-dev libsecret-1-dev libecal2.0-dev libedataserver1.2-dev libnotify-dev
+  libpoppler-glib-dev libsecret-1-dev libecal2.0-dev libedataserver1.2-dev libcamel1.2-dev
+  libnotify-dev
   libsqlite3-dev desktop-file-utils appstream
 )
 run_packages=(
