@@ -26,6 +26,7 @@ struct _Mp2PreferencesWindow
   Mp2CalendarSink      *calendar_sink;
   GtkStringList        *calendar_names;
   GPtrArray            *calendar_ids;   /* beside the names; "" for the default */
+  gboolean              filling_calendars;
 
   /* Template widgets */
   AdwEntryRow          *crew_name_row;
@@ -191,7 +192,7 @@ on_calendar_dropdown_notify_selected_cb (Mp2PreferencesWindow *self)
   g_autofree char *current = g_settings_get_string (self->settings, "target-calendar");
 
   label_calendar_dropdown (self);
-  if (index >= self->calendar_ids->len
+  if (self->filling_calendars || index >= self->calendar_ids->len
       || g_str_equal (current, g_ptr_array_index (self->calendar_ids, index)))
     return;
 
@@ -216,6 +217,12 @@ on_calendars_listed_cb (GObject      *source,
       return;
     }
 
+  /* Listed again (after a sign-in): the choice in the settings stays as it is. */
+  self->filling_calendars = TRUE;
+  gtk_string_list_splice (self->calendar_names, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->calendar_names)) - 1,
+                          NULL);
+  g_ptr_array_set_size (self->calendar_ids, 1);
   for (guint i = 0; i < calendars->len; i++)
     {
       Mp2CalendarInfo *info = g_ptr_array_index (calendars, i);
@@ -223,9 +230,29 @@ on_calendars_listed_cb (GObject      *source,
       gtk_string_list_append (self->calendar_names, info->name);
       g_ptr_array_add (self->calendar_ids, g_strdup (info->id));
     }
-
   select_calendar_from_settings (self);
+  self->filling_calendars = FALSE;
+
+  adw_action_row_set_subtitle (self->calendar_row, "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->calendar_dropdown), TRUE);
+}
+
+static void
+list_calendars (Mp2PreferencesWindow *self)
+{
+  mp2_calendar_sink_list_calendars_async (self->calendar_sink, self->cancellable,
+                                          on_calendars_listed_cb, g_object_ref (self));
+}
+
+/* Google's calendars join the list once the account is signed in. */
+static void
+on_account_state_cb (Mp2PreferencesWindow *self,
+                     GParamSpec           *pspec,
+                     Mp2GoogleAccount     *account)
+{
+  if (self->calendar_sink != NULL
+      && mp2_google_account_get_state (account) == MP2_ACCOUNT_STATE_SIGNED_IN)
+    list_calendars (self);
 }
 
 static void
@@ -249,8 +276,7 @@ setup_calendars (Mp2PreferencesWindow *self)
     }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->calendar_dropdown), FALSE);
-  mp2_calendar_sink_list_calendars_async (self->calendar_sink, self->cancellable,
-                                          on_calendars_listed_cb, g_object_ref (self));
+  list_calendars (self);
 }
 
 /* Reminders: "60, 15" -------------------------------------------------------------------- */
@@ -578,4 +604,7 @@ mp2_preferences_window_add_mail_page (Mp2PreferencesWindow *self,
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (mp2_mail_page_new (self->settings, account,
                                                                        gmail_source)));
+  if (account != NULL)
+    g_signal_connect_object (account, "notify::state", G_CALLBACK (on_account_state_cb), self,
+                             G_CONNECT_SWAPPED);
 }
