@@ -306,6 +306,70 @@ mp2_store_save_schedule (Mp2Store     *self,
 
 typedef struct
 {
+  gint64      id;
+  const char *plan_json;
+  const char *weather_json;
+  gint64      now;
+} SavePlan;
+
+static gboolean
+update_plan_cb (Mp2Store  *self,
+                gpointer   data,
+                GError   **error)
+{
+  SavePlan *save = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = mp2_store_prepare (self,
+                            "UPDATE schedules SET plan_json = ?1, weather_json = ?2, "
+                            "updated_at = ?3 WHERE id = ?4",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  mp2_store_bind_text (stmt, 1, save->plan_json);
+  mp2_store_bind_text (stmt, 2, save->weather_json);
+  sqlite3_bind_int64 (stmt, 3, save->now);
+  sqlite3_bind_int64 (stmt, 4, save->id);
+  return mp2_store_step_update (self, stmt, error);
+}
+
+/**
+ * mp2_store_save_plan:
+ * @self: a #Mp2Store
+ * @schedule_id: the schedule
+ * @plan_json: (nullable): its plan (wake-up, route…)
+ * @weather_json: (nullable): the forecast at its set
+ *
+ * Saves a day's plan and weather alone: an edit saved meanwhile, which the planner
+ * never saw, is kept. Blocking.
+ *
+ * Returns: %TRUE when saved, %FALSE with @error set (%MP2_STORE_ERROR_NOT_FOUND when
+ *   there is no such schedule)
+ */
+gboolean
+mp2_store_save_plan (Mp2Store    *self,
+                     gint64       schedule_id,
+                     const char  *plan_json,
+                     const char  *weather_json,
+                     GError     **error)
+{
+  SavePlan save = {
+    .id = schedule_id,
+    .plan_json = plan_json,
+    .weather_json = weather_json,
+    .now = mp2_store_now (),
+  };
+
+  g_return_val_if_fail (MP2_IS_STORE (self), FALSE);
+  g_return_val_if_fail (schedule_id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return mp2_store_run_transaction (self, update_plan_cb, &save, error);
+}
+
+typedef struct
+{
   gint64       superseded_id;
   gint64       now;
   Mp2StoreRow *revision;

@@ -127,6 +127,11 @@ Mp2Schedule   *mp2_store_find_day           (Mp2Store              *self,
 gboolean       mp2_store_save_schedule      (Mp2Store              *self,
                                              Mp2Schedule           *schedule,
                                              GError               **error);
+gboolean       mp2_store_save_plan          (Mp2Store              *self,
+                                             gint64                 schedule_id,
+                                             const char            *plan_json,
+                                             const char            *weather_json,
+                                             GError               **error);
 gboolean       mp2_store_save_revision      (Mp2Store              *self,
                                              Mp2Schedule           *superseded,
                                              Mp2Schedule           *revision,

@@ -703,6 +703,45 @@ test_schedule_round_trip (Fixture       *fixture,
   g_assert_error (error, MP2_STORE_ERROR, MP2_STORE_ERROR_NOT_FOUND);
 }
 
+/* The plan is saved alone: an edit saved after the planner read the day stays. */
+static void
+test_save_plan (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gint64 id = add_callsheet (fixture, "T1_01.pdf");
+  g_autoptr(Mp2Schedule) schedule = get_schedule (fixture, id);
+  g_autoptr(Mp2Schedule) copy = NULL;
+  g_autoptr(JsonObject) edits = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  fill_schedule (schedule);
+  save_schedule (fixture->store, schedule);
+
+  /* the user's correction, saved while the day was being planned */
+  json_object_set_string_member (edits, "my_call", "06:10");
+  mp2_schedule_set_edits (schedule, edits);
+  save_schedule (fixture->store, schedule);
+
+  g_assert_true (mp2_store_save_plan (fixture->store, id, "{\"leave\":\"05:20\"}",
+                                      "{\"provider\":\"open-meteo\"}", &error));
+  g_assert_no_error (error);
+
+  copy = get_schedule (fixture, id);
+  g_assert_cmpstr (mp2_schedule_get_plan_json (copy), ==, "{\"leave\":\"05:20\"}");
+  g_assert_cmpstr (mp2_schedule_get_weather_json (copy), ==, "{\"provider\":\"open-meteo\"}");
+  g_assert_cmpstr (json_object_get_string_member (mp2_schedule_get_edits (copy), "my_call"), ==,
+                   "06:10");
+  g_assert_cmpint (mp2_schedule_get_state (copy), ==, mp2_schedule_get_state (schedule));
+
+  /* a plan taken back, and a day that is not there */
+  g_assert_true (mp2_store_save_plan (fixture->store, id, NULL, NULL, &error));
+  g_clear_object (&copy);
+  copy = get_schedule (fixture, id);
+  g_assert_null (mp2_schedule_get_plan_json (copy));
+  g_assert_false (mp2_store_save_plan (fixture->store, id + 100, "{}", NULL, &error));
+  g_assert_error (error, MP2_STORE_ERROR, MP2_STORE_ERROR_NOT_FOUND);
+}
+
 /* A row whose JSON cannot be read: an error for itself, left out of a list. */
 static void
 test_damaged_row (Fixture       *fixture,
@@ -1835,6 +1874,8 @@ main (int   argc,
               fixture_set_up, test_leftover_files, fixture_tear_down);
   g_test_add ("/store/schedule/round-trip", Fixture, NULL,
               fixture_set_up, test_schedule_round_trip, fixture_tear_down);
+  g_test_add ("/store/schedule/save-plan", Fixture, NULL,
+              fixture_set_up, test_save_plan, fixture_tear_down);
   g_test_add ("/store/schedule/damaged-row", Fixture, NULL,
               fixture_set_up, test_damaged_row, fixture_tear_down);
   g_test_add ("/store/schedule/list-and-find-day", Fixture, NULL,
