@@ -105,8 +105,9 @@ void         mp2_weather_thresholds_init (Mp2WeatherThresholds *thresholds);
  * @kind: what
  * @from: the first hour it holds
  * @until: the end of the last hour it holds
- * @value: the worst value in between (percent or mm for rain, m/s, °C), NAN for
- *   thunderstorm and fog
+ * @value: the worst value in between (percent of rain probability, m/s, °C), NAN for
+ *   thunderstorm and fog, and for rain when no probability is known
+ * @amount: rain only: the most millimetres in an hour in between, or NAN
  */
 typedef struct
 {
@@ -114,9 +115,12 @@ typedef struct
   GDateTime             *from;
   GDateTime             *until;
   double                 value;
+  double                 amount;
 } Mp2WeatherWarning;
 
 void         mp2_weather_warning_free    (Mp2WeatherWarning *warning);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Mp2WeatherWarning, mp2_weather_warning_free)
 
 /* The warnings between @from and @until (the working day), one per kind and run of
  * hours, in order of time. */
