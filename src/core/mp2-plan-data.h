@@ -44,7 +44,12 @@ typedef enum
   MP2_PLAN_ERROR_FAILED,
 } Mp2PlanError;
 
-GQuark mp2_plan_error_quark (void);
+GQuark      mp2_plan_error_quark            (void);
+/* "not-found", "ambiguous", "no-route", "no-key", "key-rejected", "beyond-horizon",
+ * "offline", "failed": the codes of the plan's JSON. */
+const char *mp2_plan_error_code_to_string   (Mp2PlanError  code);
+gboolean    mp2_plan_error_code_from_string (const char   *name,
+                                             Mp2PlanError *code);
 
 /**
  * Mp2Place:
