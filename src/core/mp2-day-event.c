@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "mp2-day-event.h"
+#include "mp2-day-event-private.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -226,8 +227,8 @@ has_own_call (Mp2CallSheet *sheet)
 }
 
 /* The user's own call, else the crew call, else the shooting call. */
-static int
-find_start_minutes (Mp2CallSheet *sheet)
+int
+mp2_day_event_find_start_minutes (Mp2CallSheet *sheet)
 {
   int minutes;
 
@@ -261,7 +262,7 @@ check_sheet (Mp2CallSheet  *sheet,
       return FALSE;
     }
 
-  if (find_start_minutes (sheet) == MP2_CALL_SHEET_NO_TIME)
+  if (mp2_day_event_find_start_minutes (sheet) == MP2_CALL_SHEET_NO_TIME)
     {
       g_set_error_literal (error, MP2_DAY_EVENT_ERROR, MP2_DAY_EVENT_ERROR_NO_CALL,
                            _("The call sheet has no call time. Add your call or the crew "
@@ -344,7 +345,7 @@ init_context (DayContext   *context,
 
   context->time_zone = g_time_zone_ref (time_zone);
   mp2_call_sheet_get_date (context->sheet, &context->year, &context->month, &context->day);
-  context->start_minutes = find_start_minutes (context->sheet);
+  context->start_minutes = mp2_day_event_find_start_minutes (context->sheet);
   context->start = new_date_time (context, 0, context->start_minutes);
   read_plan (context, mp2_schedule_get_plan_json (schedule));
 
@@ -371,8 +372,8 @@ find_location (Mp2CallSheet    *sheet,
 }
 
 /* The first set; without one, where the crew meets, or the unit base. */
-static const Mp2Location *
-find_main_location (Mp2CallSheet *sheet)
+const Mp2Location *
+mp2_day_event_find_main_location (Mp2CallSheet *sheet)
 {
   const Mp2Location *location = find_location (sheet, MP2_LOCATION_SET);
 
@@ -876,7 +877,7 @@ mp2_day_event_new (Mp2Schedule  *schedule,
   if (!init_context (&context, schedule, time_zone, error))
     return NULL;
 
-  place = find_main_location (context.sheet);
+  place = mp2_day_event_find_main_location (context.sheet);
 
   event = g_new0 (Mp2DayEvent, 1);
   event->uid = dup_uid (schedule, context.sheet);
