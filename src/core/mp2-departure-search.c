@@ -45,7 +45,8 @@ struct _Mp2DepartureSearch
   gboolean   done;
   gboolean   converged;
   gint64     next;          /* the departure to ask for while not done */
-  gint64     result;        /* once done */
+  GDateTime *next_time;     /* the same as a time, once asked for */
+  GDateTime *result;        /* once done: at the start of its minute */
   guint      result_probe;  /* whose route goes with the result */
 };
 
@@ -119,6 +120,8 @@ mp2_departure_search_free (Mp2DepartureSearch *self)
 
   g_clear_pointer (&self->arrival, g_date_time_unref);
   g_clear_pointer (&self->probes, g_array_unref);
+  g_clear_pointer (&self->next_time, g_date_time_unref);
+  g_clear_pointer (&self->result, g_date_time_unref);
   g_free (self);
 }
 
@@ -138,6 +141,7 @@ mp2_departure_search_set_first_guess (Mp2DepartureSearch *self,
   g_return_if_fail (seconds >= 0);
 
   self->next = -seconds;
+  g_clear_pointer (&self->next_time, g_date_time_unref);
 }
 
 static GDateTime *
@@ -151,8 +155,8 @@ new_departure (Mp2DepartureSearch *self,
  * mp2_departure_search_next:
  * @self: a search
  *
- * Returns: (transfer full) (nullable): the departure to ask the provider for next,
- *   or %NULL when the search is done
+ * Returns: (transfer none) (nullable): the departure to ask the provider for next,
+ *   valid until the answer is fed; %NULL when the search is done
  */
 GDateTime *
 mp2_departure_search_next (Mp2DepartureSearch *self)
@@ -162,7 +166,10 @@ mp2_departure_search_next (Mp2DepartureSearch *self)
   if (self->done)
     return NULL;
 
-  return new_departure (self, self->next);
+  if (self->next_time == NULL)
+    self->next_time = new_departure (self, self->next);
+
+  return self->next_time;
 }
 
 static const Probe *
@@ -250,9 +257,11 @@ finish (Mp2DepartureSearch *self,
         guint               result_probe,
         gboolean            converged)
 {
+  g_autoptr(GDateTime) exact = new_departure (self, result);
+
   self->done = TRUE;
   self->converged = converged;
-  self->result = result;
+  self->result = mp2_day_planner_floor_to_minute (exact);
   self->result_probe = result_probe;
 }
 
@@ -358,6 +367,7 @@ mp2_departure_search_feed (Mp2DepartureSearch *self,
   probe.lateness = probe.departure + route->duration;
   probe.route = mp2_route_copy (route);
   g_array_append_val (self->probes, probe);
+  g_clear_pointer (&self->next_time, g_date_time_unref);
 
   step (self);
 }
@@ -410,18 +420,15 @@ mp2_departure_search_get_n_requests (Mp2DepartureSearch *self)
  * mp2_departure_search_get_result:
  * @self: a done search
  *
- * Returns: (transfer full): the departure, at the start of its minute
+ * Returns: (transfer none): the departure, at the start of its minute
  */
 GDateTime *
 mp2_departure_search_get_result (Mp2DepartureSearch *self)
 {
-  g_autoptr(GDateTime) exact = NULL;
-
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->done, NULL);
 
-  exact = new_departure (self, self->result);
-  return mp2_day_planner_floor_to_minute (exact);
+  return self->result;
 }
 
 /**

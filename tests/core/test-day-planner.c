@@ -457,16 +457,13 @@ search_constant (const Mp2PlanInputs *inputs,
   GDateTime *departure;
 
   while ((departure = mp2_departure_search_next (search)) != NULL)
-    {
-      mp2_departure_search_feed (search, departure, route);
-      g_date_time_unref (departure);
-    }
+    mp2_departure_search_feed (search, departure, route);
 
   g_assert_cmpuint (mp2_departure_search_get_n_requests (search), <=, 2);
   g_assert_true (mp2_departure_search_is_converged (search));
   g_assert_cmpint (mp2_departure_search_get_route (search)->duration, ==, route->duration);
 
-  return mp2_departure_search_get_result (search);
+  return g_date_time_ref (mp2_departure_search_get_result (search));
 }
 
 static void
@@ -626,8 +623,8 @@ run_search_case (const SearchCase *row)
                                             row->arrival_minute);
   g_autoptr(Mp2DepartureSearch) search = mp2_departure_search_new (arrival,
                                                                    row->uses_traffic);
-  g_autoptr(GDateTime) result = NULL;
   GDateTime *departure;
+  GDateTime *result;
   GTimeSpan early;
 
   while ((departure = mp2_departure_search_next (search)) != NULL)
@@ -635,7 +632,6 @@ run_search_case (const SearchCase *row)
       g_autoptr(Mp2Route) route = ask (row, departure);
 
       mp2_departure_search_feed (search, departure, route);
-      g_date_time_unref (departure);
       g_assert_cmpuint (mp2_departure_search_get_n_requests (search), <=,
                         MP2_DEPARTURE_SEARCH_MAX_REQUESTS);
     }
@@ -690,9 +686,8 @@ test_search_first_guess (void)
   g_autoptr(Mp2DepartureSearch) search = mp2_departure_search_new (arrival, TRUE);
   g_autoptr(Mp2DepartureSearch) guessed = mp2_departure_search_new (arrival, TRUE);
   g_autoptr(Mp2Route) route = mp2_route_new (40 * MINUTE, -1, 25000, "google");
-  g_autoptr(GDateTime) first = mp2_departure_search_next (search);
-  g_autoptr(GDateTime) guess = NULL;
-  g_autoptr(GDateTime) result = NULL;
+  GDateTime *first = mp2_departure_search_next (search);
+  GDateTime *guess;
 
   assert_time (first, "2025-06-16T06:30:00+02:00");
 
@@ -704,8 +699,7 @@ test_search_first_guess (void)
   g_assert_null (mp2_departure_search_next (guessed));
   g_assert_cmpuint (mp2_departure_search_get_n_requests (guessed), ==, 1);
 
-  result = mp2_departure_search_get_result (guessed);
-  assert_time (result, "2025-06-16T06:20:00+02:00");
+  assert_time (mp2_departure_search_get_result (guessed), "2025-06-16T06:20:00+02:00");
 }
 
 /* The call and the places from the sheet */
