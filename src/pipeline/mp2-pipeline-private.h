@@ -27,6 +27,14 @@ struct _Mp2Pipeline
   GMutex           identify_lock;
 
   guint            n_working;  /* imports and calendar writes under way */
+
+  /* Planning (mp2-pipeline-plan.c) */
+  Mp2Geocoder        *geocoder;
+  Mp2RouteProvider   *routes;
+  Mp2WeatherProvider *weather;
+  GHashTable         *planning;             /* gint64* id → again (a day being planned) */
+  GCancellable       *planning_cancellable;
+  guint               replan_source;
 };
 
 typedef enum

@@ -569,9 +569,11 @@ announce_import (Mp2Pipeline  *self,
       break;
     case OUTCOME_NEW_DAY:
       g_signal_emit (self, mp2_pipeline_signals[SIGNAL_SCHEDULE_CREATED], 0, schedule);
+      mp2_pipeline_plan_day (self, mp2_schedule_get_id (schedule));
       break;
     case OUTCOME_REVISION:
       mp2_pipeline_emit_updated (self, schedule, "revision");
+      mp2_pipeline_plan_day (self, mp2_schedule_get_id (schedule));
       break;
     case OUTCOME_KNOWN:
     case OUTCOME_SET_ASIDE:
@@ -945,6 +947,8 @@ on_save_job_done_cb (GObject      *source,
 
   schedule = mp2_pipeline_adopt (self, saved);
   mp2_pipeline_emit_updated (self, schedule, g_task_get_task_data (task));
+  /* a corrected call, date or place moves the plan */
+  mp2_pipeline_plan_day (self, mp2_schedule_get_id (schedule));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1250,6 +1254,11 @@ mp2_pipeline_dispose (GObject *object)
 {
   Mp2Pipeline *self = MP2_PIPELINE (object);
 
+  g_cancellable_cancel (self->planning_cancellable);
+  g_clear_handle_id (&self->replan_source, g_source_remove);
+  g_clear_object (&self->geocoder);
+  g_clear_object (&self->routes);
+  g_clear_object (&self->weather);
   g_clear_object (&self->sink);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_object (&self->days);
@@ -1283,6 +1292,8 @@ mp2_pipeline_finalize (GObject *object)
   Mp2Pipeline *self = MP2_PIPELINE (object);
 
   g_mutex_clear (&self->identify_lock);
+  g_clear_pointer (&self->planning, g_hash_table_unref);
+  g_clear_object (&self->planning_cancellable);
 
   G_OBJECT_CLASS (mp2_pipeline_parent_class)->finalize (object);
 }
@@ -1334,4 +1345,6 @@ mp2_pipeline_init (Mp2Pipeline *self)
   self->days = g_list_store_new (MP2_TYPE_SCHEDULE);
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_mutex_init (&self->identify_lock);
+  self->planning = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->planning_cancellable = g_cancellable_new ();
 }

@@ -13,7 +13,10 @@
 
 #include "mp2-store.h"
 #include "mp2-calendar-sink.h"
+#include "mp2-geocoder.h"
 #include "mp2-mail-source.h"
+#include "mp2-route-provider.h"
+#include "mp2-weather-provider.h"
 
 G_BEGIN_DECLS
 
@@ -170,6 +173,23 @@ void           mp2_pipeline_dismiss_async       (Mp2Pipeline         *self,
 gboolean       mp2_pipeline_dismiss_finish      (Mp2Pipeline         *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
+
+/* Planning the day: wake-up, departure, route, weather (mp2-pipeline-plan.c). */
+void           mp2_pipeline_set_planning        (Mp2Pipeline         *self,
+                                                 Mp2Geocoder         *geocoder,
+                                                 Mp2RouteProvider    *routes,
+                                                 Mp2WeatherProvider  *weather);
+void           mp2_pipeline_plan_async          (Mp2Pipeline         *self,
+                                                 gint64               schedule_id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean       mp2_pipeline_plan_finish         (Mp2Pipeline         *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+void           mp2_pipeline_plan_day            (Mp2Pipeline         *self,
+                                                 gint64               schedule_id);
+void           mp2_pipeline_plan_all            (Mp2Pipeline         *self);
 
 Mp2DayEvent   *mp2_pipeline_dup_event           (Mp2Pipeline         *self,
                                                  Mp2Schedule         *schedule,
