@@ -3,7 +3,8 @@
  * What the parts of the day view share: mp2-day-view.c (the object, the page shown,
  * the header, folding), mp2-day-view-fields.c (the fields the user corrects),
  * mp2-day-view-lists.c (scenes, cast, crew, notes, warnings), mp2-day-view-revision.c
- * (what a revision changed, conflicts), mp2-day-view-original.c (the PDF and where
+ * (what a revision changed, conflicts), mp2-day-view-plan.c (wake-up, leave, route,
+ * weather and what stops the plan), mp2-day-view-original.c (the PDF and where
  * fields were read) and mp2-day-view-actions.c (confirm, dismiss, retry, toasts).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +15,8 @@
 #include "mp2-day-view.h"
 #include "mp2-field-row.h"
 #include "mp2-pdf-view.h"
+#include "mp2-route-card.h"
+#include "mp2-weather-card.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +35,7 @@ struct _Mp2DayView
   char                *sheet_json;      /* to know when the lists must be rebuilt */
   char                *conflicts_json;
   char                *places_signature;
+  char                *plan_signature;  /* plan_json and weather_json shown */
   char                *source_key;      /* the field whose box is highlighted */
   guint                busy;            /* calls to the pipeline under way */
   GHashTable          *banners_hidden;  /* gint64* ids of days whose banner was closed */
@@ -64,6 +68,17 @@ struct _Mp2DayView
   GtkLabel            *changes_label;
   GtkWidget           *conflicts_group;
   GtkListBox          *conflicts_list;
+  AdwPreferencesGroup *plan_group;
+  GtkWidget           *plan_list;
+  AdwActionRow        *wake_up_row;
+  GtkLabel            *wake_up_label;
+  AdwActionRow        *leave_row;
+  GtkLabel            *leave_label;
+  AdwActionRow        *arrive_row;
+  GtkLabel            *arrive_label;
+  GtkListBox          *problems_list;
+  Mp2RouteCard        *route_card;
+  Mp2WeatherCard      *weather_card;
   AdwPreferencesGroup *times_group;
   Mp2FieldRow         *my_call_row;
   Mp2FieldRow         *crew_call_row;
@@ -128,6 +143,9 @@ char    *mp2_day_view_source_for_key     (Mp2DayView   *self,
                                           const char   *key);
 char    *mp2_day_view_format_value       (JsonNode     *value);
 const char *mp2_day_view_location_kind_label (Mp2LocationKind kind);
+
+/* mp2-day-view-plan.c */
+void     mp2_day_view_update_plan        (Mp2DayView   *self);
 
 /* mp2-day-view-lists.c */
 void     mp2_day_view_update_lists       (Mp2DayView   *self);

@@ -358,6 +358,7 @@ refresh (Mp2DayView *self)
   mp2_day_view_update_conflicts (self);
   mp2_day_view_update_fields (self);
   mp2_day_view_update_places (self);
+  mp2_day_view_update_plan (self);
   if (sheet_changed)
     mp2_day_view_update_lists (self);
   mp2_day_view_update_failed (self);
@@ -408,6 +409,7 @@ mp2_day_view_finalize (GObject *object)
   g_clear_pointer (&self->sheet_json, g_free);
   g_clear_pointer (&self->conflicts_json, g_free);
   g_clear_pointer (&self->places_signature, g_free);
+  g_clear_pointer (&self->plan_signature, g_free);
   g_clear_pointer (&self->source_key, g_free);
   g_clear_pointer (&self->pdf_document, g_free);
   g_clear_pointer (&self->password, g_free);
@@ -516,6 +518,17 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, Mp2DayView, changes_label);
   gtk_widget_class_bind_template_child (widget_class, Mp2DayView, conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, Mp2DayView, conflicts_list);
+  gtk_widget_class_bind_template_child (widget_class, Mp2DayView, plan_group);
+  gtk_widget_class_bind_template_child (widget_class, Mp2DayView, plan_list);
+  gtk_widget_class_bind_template_child (widget_class, Mp2DayView, wake_up_row);
+  gtk_widget_class_bind_template_child (widget_class, Mp2DayView, wake_up_label);
+  gtk_widget_class_bind_template_child (widget_class, Mp2DayView, leave_row);
+  gtk_widget_class_bind_template_child (widget_class, Mp2DayView, leave_label);
+  gtk_widget_class_bind_template_child (widget_class, Mp2DayView, arrive_row);
+  gtk_widget_class_bind_template_child (widget_class, Mp2DayView, arrive_label);
+  gtk_widget_class_bind_template_child (widget_class, Mp2DayView, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, Mp2DayView, route_card);
+  gtk_widget_class_bind_template_child (widget_class, Mp2DayView, weather_card);
   gtk_widget_class_bind_template_child (widget_class, Mp2DayView, times_group);
   gtk_widget_class_bind_template_child (widget_class, Mp2DayView, my_call_row);
   gtk_widget_class_bind_template_child (widget_class, Mp2DayView, crew_call_row);
@@ -572,6 +585,8 @@ mp2_day_view_class_init (Mp2DayViewClass *klass)
 
   g_type_ensure (MP2_TYPE_FIELD_ROW);
   g_type_ensure (MP2_TYPE_PDF_VIEW);
+  g_type_ensure (MP2_TYPE_ROUTE_CARD);
+  g_type_ensure (MP2_TYPE_WEATHER_CARD);
 
   bind_template (widget_class);
   mp2_day_view_class_init_actions (widget_class);

@@ -3,8 +3,9 @@
  * The day page under Xvfb, on a real store and pipeline in a temporary folder: the
  * fields show what the sheet says, an edit is checked as it is typed and saved when
  * applied, the original shows where a field was read, a locked PDF can be unlocked,
- * a revision's conflicts can be resolved, a confirmation can be undone, and the page
- * folds when it is narrow. Screenshots of the page go to
+ * a revision's conflicts can be resolved, a confirmation can be undone, the page
+ * folds when it is narrow, and the day's plan (wake-up, leave, route, weather, what
+ * stops it) shows as the pipeline stores it. Screenshots of the page go to
  * $G_TEST_BUILDDIR/screenshots.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,9 +21,11 @@
 #include "mp2-field-row.h"
 #include "mp2-pdf-view.h"
 #include "mp2-pipeline.h"
+#include "mp2-route-card.h"
 #include "mp2-store.h"
 #include "mp2-test-pipeline.h"
 #include "mp2-test-ui.h"
+#include "mp2-weather-card.h"
 
 /* On T2_01's crew list, with a call earlier than the crew call. */
 #define CREW_NAME "Hanna Wójcik"
@@ -793,6 +796,296 @@ test_fold (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (fields));
 }
 
+/* The plan ----------------------------------------------------------------------------- */
+
+/* T2_01 is Thursday, 14 March 2024, with the user's call at 06:00. */
+static const char plan_json[] =
+  "{\"wake_up\": \"2024-03-14T04:20:00+01:00\", \"leave\": \"2024-03-14T05:20:00+01:00\","
+  " \"arrive\": \"2024-03-14T05:43:00+01:00\", \"arrival_target\": \"2024-03-14T05:45:00+01:00\","
+  " \"call\": \"2024-03-14T06:00:00+01:00\","
+  " \"home\": {\"lat\": 52.2297, \"lon\": 21.0122, \"name\": \"Chełmska 21, Warszawa\"},"
+  " \"set\": {\"lat\": 52.1935, \"lon\": 21.0342, \"name\": \"Studio WFDiF\"},"
+  " \"via\": {\"lat\": 52.2100, \"lon\": 21.0200, \"name\": \"Rental Alfa, Puławska 1\"},"
+  " \"via_stop_minutes\": 10,"
+  " \"parking\": {\"lat\": 52.1900, \"lon\": 21.0300, \"name\": \"Crew parking, gate 2\"},"
+  " \"parking_to_set_minutes\": 5,"
+  " \"route\": {\"duration\": 1394, \"static_duration\": 1200, \"distance\": 15300,"
+  "             \"provider\": \"osrm\", \"estimate\": false},"
+  " \"morning_routine_minutes\": 60, \"arrive_early_minutes\": 15,"
+  " \"flags\": [\"early-wake-up\"], \"planned_at\": \"2024-03-13T18:00:00+01:00\","
+  " \"problems\": []}";
+
+static const char weather_json[] =
+  "{\"provider\": \"open-meteo\", \"fetched_at\": 1710349200,"
+  " \"sunrise\": \"2024-03-14T06:05:00+01:00\", \"sunset\": \"2024-03-14T17:45:00+01:00\","
+  " \"hours\": ["
+  "  {\"time\": \"2024-03-14T05:00:00+01:00\", \"temperature\": -1.6,"
+  "   \"apparent_temperature\": -5.0, \"precipitation_probability\": 10,"
+  "   \"precipitation\": 0.0, \"weather_code\": 0, \"wind_speed\": 3.0, \"wind_gusts\": 6.0},"
+  "  {\"time\": \"2024-03-14T06:00:00+01:00\", \"temperature\": 0.4,"
+  "   \"apparent_temperature\": -3.0, \"precipitation_probability\": 40,"
+  "   \"precipitation\": 0.1, \"weather_code\": 3, \"wind_speed\": 4.0, \"wind_gusts\": 8.0},"
+  "  {\"time\": \"2024-03-14T07:00:00+01:00\", \"temperature\": 2.2,"
+  "   \"apparent_temperature\": null, \"precipitation_probability\": 80,"
+  "   \"precipitation\": 1.2, \"weather_code\": 63, \"wind_speed\": 5.0, \"wind_gusts\": 9.0}],"
+  " \"warnings\": [{\"kind\": \"rain\", \"from\": \"2024-03-14T07:00:00+01:00\","
+  "                 \"until\": \"2024-03-14T08:00:00+01:00\", \"value\": 80,"
+  "                 \"text\": \"Rain likely from 07:00 to 08:00 (80 %) — the day has exterior scenes\"}],"
+  " \"exterior\": true}";
+
+static gpointer
+card_child (gpointer    card,
+            GType       type,
+            const char *name)
+{
+  return mp2_test_template_child (card, type, name);
+}
+
+static const char *
+card_label (gpointer    card,
+            GType       type,
+            const char *name)
+{
+  return gtk_label_get_label (card_child (card, type, name));
+}
+
+static const char *
+row_subtitle (gpointer row)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n++;
+
+  return n;
+}
+
+/* Scrolls the fields so that @widget is at the top. */
+static void
+scroll_to (Fixture   *fixture,
+           GtkWidget *widget)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (child (fixture, "fields_scroller"));
+  GtkWidget *content = gtk_scrolled_window_get_child (scroller);
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0),
+                                           &point));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), point.y - 12);
+}
+
+static void
+set_plan (Fixture    *fixture,
+          const char *plan,
+          const char *weather)
+{
+  mp2_schedule_set_plan_json (fixture->schedule, plan);
+  mp2_schedule_set_weather_json (fixture->schedule, weather);
+  mp2_test_flush ();
+}
+
+static void
+test_plan (Fixture       *fixture,
+           gconstpointer  data)
+{
+  gpointer route;
+  gpointer weather;
+  GtkWidget *hours;
+  GtkWidget *first_hour;
+
+  show (fixture, "T2_01.pdf");
+  set_plan (fixture, plan_json, weather_json);
+
+  /* Wake-up, leave and arrive, with what they were worked out from. */
+  g_assert_true (gtk_widget_get_visible (child (fixture, "plan_list")));
+  g_assert_cmpstr (gtk_label_get_label (child (fixture, "wake_up_label")), ==, "04:20");
+  g_assert_cmpstr (gtk_label_get_label (child (fixture, "leave_label")), ==, "05:20");
+  g_assert_cmpstr (gtk_label_get_label (child (fixture, "arrive_label")), ==, "05:43");
+  g_assert_cmpstr (row_subtitle (child (fixture, "wake_up_row")), ==,
+                   "A very early start · 60 minutes before you leave");
+  g_assert_true (gtk_widget_has_css_class (child (fixture, "wake_up_row"), "early-wake-up"));
+  g_assert_cmpstr (row_subtitle (child (fixture, "arrive_row")), ==,
+                   "15 minutes before your call");
+  g_assert_false (gtk_widget_get_visible (child (fixture, "problems_list")));
+  /* The sheet's own times still show. */
+  g_assert_cmpstr (row_text (fixture, "my_call_row"), ==, "06:00");
+
+  /* The route card */
+  route = child (fixture, "route_card");
+  g_assert_true (gtk_widget_get_visible (route));
+  g_assert_cmpstr (card_label (route, MP2_TYPE_ROUTE_CARD, "duration_label"), ==, "23 min");
+  g_assert_cmpstr (row_subtitle (card_child (route, MP2_TYPE_ROUTE_CARD, "duration_row")), ==,
+                   "20 min without traffic");
+  g_assert_cmpstr (card_label (route, MP2_TYPE_ROUTE_CARD, "distance_label"), ==, "15.3 km");
+  g_assert_cmpstr (row_subtitle (card_child (route, MP2_TYPE_ROUTE_CARD, "via_row")), ==,
+                   "Rental Alfa, Puławska 1");
+  g_assert_cmpstr (card_label (route, MP2_TYPE_ROUTE_CARD, "via_label"), ==, "10 min stop");
+  g_assert_cmpstr (row_subtitle (card_child (route, MP2_TYPE_ROUTE_CARD, "parking_row")), ==,
+                   "Crew parking, gate 2");
+  g_assert_cmpstr (card_label (route, MP2_TYPE_ROUTE_CARD, "parking_label"), ==,
+                   "5 min to set");
+  g_assert_cmpstr (card_label (route, MP2_TYPE_ROUTE_CARD, "provider_label"), ==,
+                   "OpenStreetMap (OSRM)");
+  g_assert_false (gtk_widget_get_visible (card_child (route, MP2_TYPE_ROUTE_CARD,
+                                                      "estimate_label")));
+  /* From home to where the car stops: the crew parking. */
+  g_assert_cmpstr (mp2_route_card_get_maps_uri (route), ==,
+                   "https://www.openstreetmap.org/directions?engine=fossgis_osrm_car"
+                   "&route=52.229700,21.012200;52.190000,21.030000");
+  g_assert_true (gtk_widget_get_sensitive (card_child (route, MP2_TYPE_ROUTE_CARD,
+                                                       "maps_button")));
+
+  /* The weather card: the warning first, then one column an hour. */
+  weather = child (fixture, "weather_card");
+  g_assert_true (gtk_widget_get_visible (weather));
+  hours = card_child (weather, MP2_TYPE_WEATHER_CARD, "hours_box");
+  g_assert_cmpuint (count_children (hours), ==, 3);
+  first_hour = gtk_widget_get_first_child (hours);
+  g_assert_true (find_label (first_hour, "05:00"));
+  g_assert_true (find_label (first_hour, "-2 °C"));
+  g_assert_true (find_label (first_hour, "10 %"));
+  g_assert_true (find_label (gtk_widget_get_last_child (hours), "80 %"));
+  g_assert_cmpuint (count_children (card_child (weather, MP2_TYPE_WEATHER_CARD,
+                                                "warnings_list")), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (
+                     ADW_PREFERENCES_ROW (gtk_widget_get_first_child (
+                       card_child (weather, MP2_TYPE_WEATHER_CARD, "warnings_list")))), ==,
+                   "Rain likely from 07:00 to 08:00 (80 %) — the day has exterior scenes");
+  g_assert_cmpstr (card_label (weather, MP2_TYPE_WEATHER_CARD, "sun_label"), ==,
+                   "Sunrise 06:05 · Sunset 17:45 · Forecast by Open-Meteo");
+
+  save_screenshot (GTK_WIDGET (fixture->overlay), "day-view-plan.png");
+  scroll_to (fixture, route);
+  save_screenshot (GTK_WIDGET (fixture->overlay), "day-view-plan-route.png");
+}
+
+static void
+test_no_plan (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const char *description;
+
+  show (fixture, "T2_01.pdf");
+  set_plan (fixture, NULL, NULL);
+
+  g_assert_true (gtk_widget_get_visible (child (fixture, "plan_group")));
+  g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (child (fixture,
+                                                                                 "plan_group")),
+                                   "The plan (wake-up, route and weather) follows once the "
+                                   "set’s address can be looked up."));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "plan_list")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "problems_list")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "route_card")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "weather_card")));
+  g_assert_cmpstr (row_text (fixture, "my_call_row"), ==, "06:00");
+  g_assert_cmpstr (row_text (fixture, "crew_call_row"), ==, "06:30");
+
+  /* A plan that comes later shows at once; one that goes away leaves the sentence. */
+  set_plan (fixture, plan_json, NULL);
+  g_assert_cmpstr (gtk_label_get_label (child (fixture, "leave_label")), ==, "05:20");
+  description = adw_preferences_group_get_description (child (fixture, "plan_group"));
+  g_assert_true (description == NULL || *description == '\0');
+  set_plan (fixture, NULL, NULL);
+  g_assert_false (gtk_widget_get_visible (child (fixture, "plan_list")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "route_card")));
+}
+
+static void
+test_plan_problems (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *plan =
+    "{\"set\": {\"lat\": 52.1935, \"lon\": 21.0342, \"name\": \"Studio WFDiF\"},"
+    " \"problems\": ["
+    "  {\"step\": \"home\", \"code\": \"not-found\","
+    "   \"message\": \"No home address is set.\"},"
+    "  {\"step\": \"weather\", \"code\": \"beyond-horizon\","
+    "   \"message\": \"The forecast does not reach this day yet.\"}]}";
+  GtkWidget *list;
+  GtkWidget *home;
+  GtkWidget *weather;
+  GtkWidget *button;
+
+  show (fixture, "T2_01.pdf");
+  set_plan (fixture, plan, NULL);
+
+  g_assert_false (gtk_widget_get_visible (child (fixture, "plan_list")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "route_card")));
+  g_assert_cmpstr (adw_preferences_group_get_description (child (fixture, "plan_group")), ==,
+                   "Your wake-up and leave times follow once these are solved.");
+
+  list = child (fixture, "problems_list");
+  g_assert_true (gtk_widget_get_visible (list));
+  g_assert_cmpuint (count_rows (fixture, "problems_list"), ==, 2);
+
+  /* What stops the plan, and what the user can do about it. */
+  home = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (home)), ==,
+                   "No home address is set.");
+  g_assert_cmpstr (row_subtitle (home), ==, "Check the address in Preferences.");
+  button = find_button (home, "Open Preferences");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   "app.preferences");
+  g_assert_true (gtk_widget_get_focusable (button));
+
+  weather = gtk_widget_get_next_sibling (home);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (weather)), ==,
+                   "The forecast does not reach this day yet.");
+  g_assert_cmpstr (row_subtitle (weather), ==,
+                   "It is looked up again by itself as the day comes closer.");
+  g_assert_null (find_button (weather, "Open Preferences"));
+
+  save_screenshot (GTK_WIDGET (fixture->overlay), "day-view-plan-problems.png");
+}
+
+static void
+test_plan_estimate (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *plan =
+    "{\"wake_up\": \"2024-03-13T23:50:00+01:00\", \"leave\": \"2024-03-14T00:50:00+01:00\","
+    " \"arrive\": \"2024-03-14T05:40:00+01:00\","
+    " \"home\": {\"lat\": 50.0614, \"lon\": 19.9366, \"name\": \"Kraków\"},"
+    " \"set\": {\"lat\": 52.1935, \"lon\": 21.0342, \"name\": \"Studio WFDiF\"},"
+    " \"route\": {\"duration\": 17400, \"static_duration\": -1, \"distance\": 251000,"
+    "             \"provider\": \"estimate\", \"estimate\": true},"
+    " \"flags\": [\"estimate\"]}";
+  gpointer route;
+
+  show (fixture, "T2_01.pdf");
+  set_plan (fixture, plan, NULL);
+
+  /* A wake-up before midnight is on the day before. */
+  g_assert_cmpstr (gtk_label_get_label (child (fixture, "wake_up_label")), ==,
+                   "23:50 (day before)");
+  g_assert_cmpstr (gtk_label_get_label (child (fixture, "leave_label")), ==, "00:50");
+
+  route = child (fixture, "route_card");
+  g_assert_true (gtk_widget_get_visible (card_child (route, MP2_TYPE_ROUTE_CARD,
+                                                     "estimate_label")));
+  g_assert_cmpstr (card_label (route, MP2_TYPE_ROUTE_CARD, "duration_label"), ==,
+                   "4 h 50 min");
+  g_assert_cmpstr (row_subtitle (card_child (route, MP2_TYPE_ROUTE_CARD, "duration_row")), ==,
+                   "");
+  g_assert_cmpstr (card_label (route, MP2_TYPE_ROUTE_CARD, "distance_label"), ==, "251.0 km");
+  g_assert_cmpstr (card_label (route, MP2_TYPE_ROUTE_CARD, "provider_label"), ==,
+                   "A straight-line estimate");
+  g_assert_false (gtk_widget_get_visible (card_child (route, MP2_TYPE_ROUTE_CARD, "via_row")));
+  g_assert_false (gtk_widget_get_visible (card_child (route, MP2_TYPE_ROUTE_CARD,
+                                                      "parking_row")));
+  g_assert_cmpstr (mp2_route_card_get_maps_uri (route), ==,
+                   "https://www.openstreetmap.org/directions?engine=fossgis_osrm_car"
+                   "&route=50.061400,19.936600;52.193500,21.034200");
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer),
@@ -828,6 +1121,10 @@ main (int   argc,
   add_test ("/day-view/confirm-without-calendar", test_confirm_fails, "no calendar");
   add_test ("/day-view/dismiss", test_dismiss, NULL);
   add_test ("/day-view/fold", test_fold, NULL);
+  add_test ("/day-view/plan", test_plan, NULL);
+  add_test ("/day-view/no-plan", test_no_plan, NULL);
+  add_test ("/day-view/plan-problems", test_plan_problems, NULL);
+  add_test ("/day-view/plan-estimate", test_plan_estimate, NULL);
 
   return g_test_run ();
 }

@@ -14,7 +14,9 @@
 #include "mp2-day-view.h"
 #include "mp2-mail-page.h"
 #include "mp2-preferences-window.h"
+#include "mp2-route-card.h"
 #include "mp2-test-ui.h"
+#include "mp2-weather-card.h"
 #include "mp2-window.h"
 
 static GtkWidget *
@@ -153,6 +155,8 @@ ensure_types (void)
   g_type_ensure (MP2_TYPE_DAY_ROW);
   g_type_ensure (MP2_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (MP2_TYPE_MAIL_PAGE);
+  g_type_ensure (MP2_TYPE_ROUTE_CARD);
+  g_type_ensure (MP2_TYPE_WEATHER_CARD);
 }
 
 int
