@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "mp2-preferences-window.h"
+#include "mp2-preferences-window-private.h"
 
 #include <glib/gi18n.h>
 
@@ -15,34 +15,6 @@
 #include "mp2-calendar-sink.h"
 #include "mp2-mail-page.h"
 #include "mp2-time-zones.h"
-
-struct _Mp2PreferencesWindow
-{
-  AdwPreferencesWindow  parent_instance;
-
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  GtkStringList        *time_zones;
-  Mp2CalendarSink      *calendar_sink;
-  GtkStringList        *calendar_names;
-  GPtrArray            *calendar_ids;   /* beside the names; "" for the default */
-  gboolean              filling_calendars;
-
-  /* Template widgets */
-  AdwEntryRow          *crew_name_row;
-  AdwEntryRow          *home_address_row;
-  GtkSpinButton        *morning_routine_spin;
-  GtkSpinButton        *arrive_early_spin;
-  GtkDropDown          *time_zone_dropdown;
-  AdwActionRow         *calendar_row;
-  GtkDropDown          *calendar_dropdown;
-  AdwEntryRow          *reminders_row;
-  AdwActionRow         *folder_row;
-  GtkWidget            *folder_clear_button;
-  GtkSwitch            *notify_new_sheet_switch;
-  GtkSwitch            *notify_changes_switch;
-  GtkSwitch            *notify_errors_switch;
-};
 
 G_DEFINE_FINAL_TYPE (Mp2PreferencesWindow, mp2_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -281,8 +253,9 @@ setup_calendars (Mp2PreferencesWindow *self)
 
 /* Reminders: "60, 15" -------------------------------------------------------------------- */
 
-static GArray *
-parse_reminders (const char *text)
+/* "60, 15" as minutes; NULL when it is not such a list. */
+GArray *
+mp2_preferences_window_parse_minutes (const char *text)
 {
   g_auto(GStrv) parts = g_strsplit_set (text, ",; ", -1);
   g_autoptr(GArray) minutes = g_array_new (FALSE, FALSE, sizeof (gint32));
@@ -301,10 +274,12 @@ parse_reminders (const char *text)
   return g_steal_pointer (&minutes);
 }
 
-static void
-show_reminders_from_settings (Mp2PreferencesWindow *self)
+void
+mp2_preferences_window_show_minutes (GSettings   *settings,
+                                     const char  *key,
+                                     AdwEntryRow *row)
 {
-  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "reminder-offsets");
+  g_autoptr(GVariant) value = g_settings_get_value (settings, key);
   g_autoptr(GString) text = g_string_new (NULL);
   gsize n = 0;
   const gint32 *minutes = g_variant_get_fixed_array (value, &n, sizeof (gint32));
@@ -312,13 +287,14 @@ show_reminders_from_settings (Mp2PreferencesWindow *self)
   for (gsize i = 0; i < n; i++)
     g_string_append_printf (text, "%s%d", i > 0 ? ", " : "", minutes[i]);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->reminders_row), text->str);
+  gtk_editable_set_text (GTK_EDITABLE (row), text->str);
 }
 
 static void
 on_reminders_row_changed_cb (Mp2PreferencesWindow *self)
 {
-  g_autoptr(GArray) minutes = parse_reminders (gtk_editable_get_text (GTK_EDITABLE (self->reminders_row)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->reminders_row));
+  g_autoptr(GArray) minutes = mp2_preferences_window_parse_minutes (text);
 
   if (minutes == NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->reminders_row), "error");
@@ -329,7 +305,8 @@ on_reminders_row_changed_cb (Mp2PreferencesWindow *self)
 static void
 on_reminders_row_apply_cb (Mp2PreferencesWindow *self)
 {
-  g_autoptr(GArray) minutes = parse_reminders (gtk_editable_get_text (GTK_EDITABLE (self->reminders_row)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->reminders_row));
+  g_autoptr(GArray) minutes = mp2_preferences_window_parse_minutes (text);
 
   if (minutes == NULL)
     return;
@@ -407,14 +384,13 @@ bind_settings (Mp2PreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notify-errors", self->notify_errors_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
-  show_reminders_from_settings (self);
+  mp2_preferences_window_show_minutes (self->settings, "reminder-offsets",
+                                       self->reminders_row);
   show_folder_from_settings (self);
   g_signal_connect_object (self->settings, "changed::watched-folder",
                            G_CALLBACK (show_folder_from_settings), self, G_CONNECT_SWAPPED);
 
   g_settings_bind (self->settings, "crew-name", self->crew_name_row, "text",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "home-address", self->home_address_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "morning-routine-minutes", self->morning_routine_spin,
                    "value", G_SETTINGS_BIND_DEFAULT);
@@ -434,9 +410,9 @@ mp2_preferences_window_constructed (GObject *object)
   bind_settings (self);
   setup_time_zones (self);
   setup_calendars (self);
+  mp2_preferences_window_init_planning (self);
 
   mp2_a11y_label_entry_row (self->crew_name_row);
-  mp2_a11y_label_entry_row (self->home_address_row);
   mp2_a11y_label_entry_row (self->reminders_row);
   mp2_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }
@@ -447,6 +423,7 @@ mp2_preferences_window_dispose (GObject *object)
   Mp2PreferencesWindow *self = MP2_PREFERENCES_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  mp2_preferences_window_dispose_planning (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MP2_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (mp2_preferences_window_parent_class)->dispose (object);
@@ -532,7 +509,6 @@ mp2_preferences_window_class_init (Mp2PreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH
                                                "/ui/mp2-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow, crew_name_row);
-  gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow, home_address_row);
   gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow,
                                         morning_routine_spin);
   gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow, arrive_early_spin);
@@ -553,6 +529,7 @@ mp2_preferences_window_class_init (Mp2PreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_reminders_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folder_choose_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folder_clear_button_clicked_cb);
+  mp2_preferences_window_class_init_planning (widget_class);
 }
 
 static void

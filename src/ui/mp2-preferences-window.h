@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "mp2-calendar-sink.h"
+#include "mp2-geocoder.h"
 #include "mp2-gmail-source.h"
 #include "mp2-google-account.h"
 
@@ -23,5 +24,8 @@ Mp2PreferencesWindow *mp2_preferences_window_new (GSettings       *settings,
 void                  mp2_preferences_window_add_mail_page (Mp2PreferencesWindow *self,
                                                             Mp2GoogleAccount     *account,
                                                             Mp2GmailSource       *gmail_source);
+void                  mp2_preferences_window_set_geocoder  (Mp2PreferencesWindow *self,
+                                                            Mp2Geocoder          *geocoder);
+gboolean              mp2_preferences_window_get_keys_busy (Mp2PreferencesWindow *self);
 
 G_END_DECLS

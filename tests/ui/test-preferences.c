@@ -1,7 +1,9 @@
 /* test-preferences.c
  *
  * The preferences window writes what the user sets into GSettings and follows changes
- * made elsewhere (the memory backend stands in for dconf).
+ * made elsewhere (the memory backend stands in for dconf); the Planning page checks
+ * addresses with a geocoder (a small one of this test) and keeps API keys in the
+ * keyring.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 #include "mp2-fake-calendar-sink.h"
 #include "mp2-fake-google.h"
 #include "mp2-google-calendar-sink.h"
+#include "mp2-api-keys.h"
 #include "mp2-preferences-window.h"
 #include "mp2-test-ui.h"
 
@@ -38,6 +41,8 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (fixture->settings, "crew-name");
   g_settings_reset (fixture->settings, "time-zone");
   g_settings_reset (fixture->settings, "morning-routine-minutes");
+  g_settings_reset (fixture->settings, "home-address");
+  g_settings_reset (fixture->settings, "via-address");
   fixture->window = mp2_preferences_window_new (fixture->settings, NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
@@ -63,6 +68,11 @@ test_name_and_address (Fixture       *fixture,
                          "Łukasz Wiśniewski");
   gtk_editable_set_text (GTK_EDITABLE (template_child (fixture, "home_address_row")),
                          "ul. Chełmska 21, 00-724 Warszawa");
+  /* An address is saved when applied, not at every key. */
+  address = g_settings_get_string (fixture->settings, "home-address");
+  g_assert_cmpstr (address, ==, "");
+  g_clear_pointer (&address, g_free);
+  g_signal_emit_by_name (template_child (fixture, "home_address_row"), "apply");
 
   name = g_settings_get_string (fixture->settings, "crew-name");
   address = g_settings_get_string (fixture->settings, "home-address");
@@ -131,6 +141,379 @@ test_time_zone (Fixture       *fixture,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (zones),
                                                gtk_drop_down_get_selected (drop_down)),
                    ==, "America/Los_Angeles");
+}
+
+/* Planning ----------------------------------------------------------------------------- */
+
+/* A geocoder that knows one address and answers from an idle, as a real one would
+ * answer later. */
+#define TEST_TYPE_GEOCODER (test_geocoder_get_type ())
+G_DECLARE_FINAL_TYPE (TestGeocoder, test_geocoder, TEST, GEOCODER, GObject)
+
+struct _TestGeocoder
+{
+  GObject parent_instance;
+  guint   searches;
+};
+
+static void test_geocoder_iface_init (Mp2GeocoderInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestGeocoder, test_geocoder, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (MP2_TYPE_GEOCODER,
+                                                      test_geocoder_iface_init))
+
+static const char *
+test_geocoder_get_id (Mp2Geocoder *geocoder)
+{
+  return "test";
+}
+
+static gboolean
+answer_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  const char *address = g_task_get_task_data (task);
+
+  if (g_str_equal (address, "Chełmska 21, Warszawa"))
+    g_task_return_pointer (task, mp2_place_new (52.1897, 21.0455,
+                                                "Chełmska 21, Mokotów, Warszawa"),
+                           (GDestroyNotify) mp2_place_free);
+  else
+    g_task_return_new_error (task, MP2_PLAN_ERROR, MP2_PLAN_ERROR_NOT_FOUND,
+                             "No place was found for “%s”.", address);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_geocoder_search_async (Mp2Geocoder         *geocoder,
+                            const char          *address,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task = g_task_new (geocoder, cancellable, callback, user_data);
+
+  TEST_GEOCODER (geocoder)->searches++;
+  g_task_set_task_data (task, g_strdup (address), g_free);
+  g_idle_add_full (G_PRIORITY_DEFAULT, answer_cb, task, g_object_unref);
+}
+
+static Mp2Place *
+test_geocoder_search_finish (Mp2Geocoder   *geocoder,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+test_geocoder_iface_init (Mp2GeocoderInterface *iface)
+{
+  iface->get_id = test_geocoder_get_id;
+  iface->search_async = test_geocoder_search_async;
+  iface->search_finish = test_geocoder_search_finish;
+}
+
+static void
+test_geocoder_class_init (TestGeocoderClass *klass)
+{
+}
+
+static void
+test_geocoder_init (TestGeocoder *self)
+{
+}
+
+typedef struct
+{
+  AdwActionRow *row;
+  const char   *title;
+} PlaceWait;
+
+static gboolean
+place_is_shown (gpointer user_data)
+{
+  PlaceWait *wait = user_data;
+
+  return gtk_widget_get_visible (GTK_WIDGET (wait->row))
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (wait->row)),
+                       wait->title) == 0;
+}
+
+static void
+wait_for_place (Fixture    *fixture,
+                const char *row,
+                const char *title)
+{
+  PlaceWait wait = { ADW_ACTION_ROW (template_child (fixture, row)), title };
+
+  mp2_test_wait_until (place_is_shown, &wait, 10, title);
+}
+
+static void
+apply_text (Fixture    *fixture,
+            const char *row,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (template_child (fixture, row)), text);
+  g_signal_emit_by_name (template_child (fixture, row), "apply");
+}
+
+static void
+test_address_found (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TestGeocoder) geocoder = g_object_new (TEST_TYPE_GEOCODER, NULL);
+  g_autofree char *address = NULL;
+  GtkWidget *place_row = GTK_WIDGET (template_child (fixture, "home_place_row"));
+
+  /* Nothing to check yet. */
+  mp2_preferences_window_set_geocoder (fixture->window, MP2_GEOCODER (geocoder));
+  g_assert_false (gtk_widget_get_visible (place_row));
+  g_assert_cmpuint (geocoder->searches, ==, 0);
+
+  apply_text (fixture, "home_address_row", "  Chełmska 21, Warszawa ");
+  address = g_settings_get_string (fixture->settings, "home-address");
+  g_assert_cmpstr (address, ==, "Chełmska 21, Warszawa");
+
+  /* The place found, for the user to check. */
+  wait_for_place (fixture, "home_place_row", "Chełmska 21, Mokotów, Warszawa");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (place_row)), ==,
+                   "Found on the map");
+  g_assert_false (gtk_widget_has_css_class (place_row, "error"));
+  g_assert_cmpuint (geocoder->searches, ==, 1);
+
+  /* An address set elsewhere is shown and checked too. */
+  g_settings_set_string (fixture->settings, "via-address", "Chełmska 21, Warszawa");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (fixture,
+                                                                        "via_address_row"))),
+                   ==, "Chełmska 21, Warszawa");
+  wait_for_place (fixture, "via_place_row", "Chełmska 21, Mokotów, Warszawa");
+
+  /* An emptied address has nothing to show. */
+  apply_text (fixture, "via_address_row", "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (template_child (fixture,
+                                                                      "via_place_row"))));
+}
+
+static void
+test_address_not_found (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(TestGeocoder) geocoder = g_object_new (TEST_TYPE_GEOCODER, NULL);
+  g_autofree char *address = NULL;
+  GtkWidget *place_row = GTK_WIDGET (template_child (fixture, "via_place_row"));
+
+  g_settings_set_string (fixture->settings, "via-address", "Nowhere 1");
+  /* The geocoder the app gives later checks the address already saved. */
+  mp2_preferences_window_set_geocoder (fixture->window, MP2_GEOCODER (geocoder));
+  wait_for_place (fixture, "via_place_row", "No place was found for “Nowhere 1”.");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (place_row)), ==,
+                   "Write the address more fully and apply it again");
+  g_assert_true (gtk_widget_has_css_class (place_row, "error"));
+
+  /* Kept as typed: the user may know better than the map. */
+  address = g_settings_get_string (fixture->settings, "via-address");
+  g_assert_cmpstr (address, ==, "Nowhere 1");
+
+  /* Applying the same address again asks again. */
+  apply_text (fixture, "via_address_row", "Nowhere 1");
+  g_assert_cmpuint (geocoder->searches, ==, 2);
+}
+
+static guint
+selected (Fixture    *fixture,
+          const char *name)
+{
+  return gtk_drop_down_get_selected (GTK_DROP_DOWN (template_child (fixture, name)));
+}
+
+static void
+assert_setting_string (Fixture    *fixture,
+                       const char *key,
+                       const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (fixture->settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+test_services (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *keys[] = { "travel-mode", "route-provider", "geocoding-provider",
+                         "weather-provider" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (fixture->settings, keys[i]);
+
+  g_assert_cmpuint (selected (fixture, "travel_mode_dropdown"), ==, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (fixture, "travel_mode_dropdown")),
+                              1);
+  assert_setting_string (fixture, "travel-mode", "transit");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (fixture, "route_provider_dropdown")),
+                              1);
+  assert_setting_string (fixture, "route-provider", "google");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (fixture, "geocoding_provider_dropdown")),
+                              1);
+  assert_setting_string (fixture, "geocoding-provider", "google");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (fixture, "weather_provider_dropdown")),
+                              1);
+  assert_setting_string (fixture, "weather-provider", "openweathermap");
+
+  g_settings_set_string (fixture->settings, "route-provider", "manual");
+  g_assert_cmpuint (selected (fixture, "route_provider_dropdown"), ==, 2);
+  g_settings_set_string (fixture->settings, "travel-mode", "walk");
+  g_assert_cmpuint (selected (fixture, "travel_mode_dropdown"), ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (fixture->settings, keys[i]);
+}
+
+static void
+test_planning_numbers (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const struct {
+    const char *spin;
+    const char *key;
+    int         initial;
+    int         value;
+  } numbers[] = {
+    { "via_stop_spin", "via-stop-minutes", 10, 15 },
+    { "parking_spin", "parking-to-set-minutes", 10, 5 },
+    { "early_wake_up_spin", "early-wake-up-hour", 4, 5 },
+    { "warn_rain_spin", "weather-warn-rain-probability", 50, 70 },
+    { "warn_wind_spin", "weather-warn-wind", 10, 14 },
+    { "warn_cold_spin", "weather-warn-cold", 0, -5 },
+    { "warn_heat_spin", "weather-warn-heat", 30, 28 },
+  };
+  g_autoptr(GVariant) recheck = NULL;
+  const gint32 *minutes;
+  gsize n = 0;
+  GtkWidget *recheck_row = GTK_WIDGET (template_child (fixture, "leave_recheck_row"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      GtkSpinButton *spin = GTK_SPIN_BUTTON (template_child (fixture, numbers[i].spin));
+
+      g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, numbers[i].initial);
+      gtk_spin_button_set_value (spin, numbers[i].value);
+      g_assert_cmpint (g_settings_get_int (fixture->settings, numbers[i].key), ==,
+                       numbers[i].value);
+      g_settings_reset (fixture->settings, numbers[i].key);
+      g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, numbers[i].initial);
+    }
+
+  gtk_switch_set_active (GTK_SWITCH (template_child (fixture, "run_in_background_switch")),
+                         TRUE);
+  g_assert_true (g_settings_get_boolean (fixture->settings, "run-in-background"));
+  g_settings_reset (fixture->settings, "run-in-background");
+
+  /* The traffic re-checks: a list of minutes, refused while it is not one. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (recheck_row)), ==, "90, 30");
+  apply_text (fixture, "leave_recheck_row", "ninety");
+  g_assert_true (gtk_widget_has_css_class (recheck_row, "error"));
+  apply_text (fixture, "leave_recheck_row", "120, 45, 15");
+  g_assert_false (gtk_widget_has_css_class (recheck_row, "error"));
+  recheck = g_settings_get_value (fixture->settings, "leave-recheck-minutes");
+  minutes = g_variant_get_fixed_array (recheck, &n, sizeof (gint32));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (minutes[0], ==, 120);
+  g_assert_cmpint (minutes[2], ==, 15);
+  g_settings_reset (fixture->settings, "leave-recheck-minutes");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (recheck_row)), ==, "90, 30");
+}
+
+static gboolean
+keys_idle (gpointer user_data)
+{
+  return !mp2_preferences_window_get_keys_busy (user_data);
+}
+
+static char *
+lookup_key (const char *service)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *key;
+
+  mp2_api_key_lookup_async (service, NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, 20, "the key");
+  key = mp2_api_key_lookup_finish (result, &error);
+  g_assert_no_error (error);
+
+  return key;
+}
+
+static void
+test_api_keys (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *row = GTK_WIDGET (template_child (fixture, "google_maps_key_row"));
+  GtkLabel *status = GTK_LABEL (template_child (fixture, "keys_status_label"));
+  g_autofree char *key = NULL;
+
+  mp2_test_wait_until (keys_idle, fixture->window, 20, "the keyring");
+  g_assert_cmpstr (gtk_label_get_label (status), ==,
+                   "No Google Maps key is set. No OpenWeather key is set.");
+
+  /* Into the keyring, and out of the row. */
+  apply_text (fixture, "google_maps_key_row", "AIza-test-key-0123456789");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  mp2_test_wait_until (keys_idle, fixture->window, 20, "the key to be stored");
+  g_assert_cmpstr (gtk_label_get_label (status), ==,
+                   "A Google Maps key is in your keyring. No OpenWeather key is set.");
+  key = lookup_key (MP2_API_KEY_GOOGLE_MAPS);
+  g_assert_cmpstr (key, ==, "AIza-test-key-0123456789");
+  g_clear_pointer (&key, mp2_api_key_free);
+
+  /* Applying an empty row removes it. */
+  apply_text (fixture, "google_maps_key_row", "");
+  mp2_test_wait_until (keys_idle, fixture->window, 20, "the key to be removed");
+  g_assert_cmpstr (gtk_label_get_label (status), ==,
+                   "No Google Maps key is set. No OpenWeather key is set.");
+  key = lookup_key (MP2_API_KEY_GOOGLE_MAPS);
+  g_assert_null (key);
+}
+
+static void
+test_planning_screenshot (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TestGeocoder) geocoder = g_object_new (TEST_TYPE_GEOCODER, NULL);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autofree char *folder = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *path = g_build_filename (folder, "preferences-planning.png", NULL);
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+  graphene_rect_t bounds;
+
+  mp2_preferences_window_set_geocoder (fixture->window, MP2_GEOCODER (geocoder));
+  apply_text (fixture, "home_address_row", "Chełmska 21, Warszawa");
+  apply_text (fixture, "via_address_row", "Nowhere 1");
+  wait_for_place (fixture, "home_place_row", "Chełmska 21, Mokotów, Warszawa");
+  wait_for_place (fixture, "via_place_row", "No place was found for “Nowhere 1”.");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (fixture->window),
+                                                "planning");
+  mp2_test_wait_until (keys_idle, fixture->window, 20, "the keyring");
+
+  gtk_test_widget_wait_for_draw (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  gsk_render_node_get_bounds (node, &bounds);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &bounds);
+  g_mkdir_with_parents (folder, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
 }
 
 static gboolean
@@ -238,6 +621,18 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/preferences/time-zone", Fixture, NULL, fixture_set_up, test_time_zone,
               fixture_tear_down);
+  g_test_add ("/preferences/address-found", Fixture, NULL, fixture_set_up,
+              test_address_found, fixture_tear_down);
+  g_test_add ("/preferences/address-not-found", Fixture, NULL, fixture_set_up,
+              test_address_not_found, fixture_tear_down);
+  g_test_add ("/preferences/services", Fixture, NULL, fixture_set_up, test_services,
+              fixture_tear_down);
+  g_test_add ("/preferences/planning-numbers", Fixture, NULL, fixture_set_up,
+              test_planning_numbers, fixture_tear_down);
+  g_test_add ("/preferences/api-keys", Fixture, NULL, fixture_set_up, test_api_keys,
+              fixture_tear_down);
+  g_test_add ("/preferences/planning-screenshot", Fixture, NULL, fixture_set_up,
+              test_planning_screenshot, fixture_tear_down);
   g_test_add_func ("/preferences/google-calendars-after-sign-in",
                    test_google_calendars_after_sign_in);
 
