@@ -153,6 +153,8 @@ typedef struct
  * @arrive: (nullable): on set: @leave plus the route, the stop and the walk from
  *   the parking
  * @route: (nullable): the route taken for @leave
+ * @early_wake_up_hour: a wake-up before this hour is flagged (not in the JSON: a
+ *   plan read back has the default)
  * @problems: (element-type Mp2PlanProblem): at most one per step
  * @planned_at: when the plan was made
  *

@@ -13,6 +13,8 @@
 #include "mp2-day-planner.h"
 #include "mp2-day-planner-private.h"
 
+#include <math.h>
+
 /* Within this, two departures are the same and a search has converged. */
 #define SEARCH_TOLERANCE_SECONDS 60
 /* A secant through two answers is trusted only with a slope in this range: arrival
@@ -216,7 +218,9 @@ secant (const Probe *first,
   if (slope < SEARCH_MIN_SLOPE || slope > SEARCH_MAX_SLOPE)
     return FALSE;
 
-  *departure = second->departure - (gint64) ((double) second->lateness / slope);
+  /* down to the second: earlier is the safe side */
+  *departure = (gint64) floor ((double) second->departure
+                               - (double) second->lateness / slope);
   return TRUE;
 }
 
@@ -232,21 +236,20 @@ keep_in_bracket (gint64 departure,
   return in_time + (late - in_time) / 2;
 }
 
+/* Where the answers so far put the departure in time: the secant through the last
+ * two (@by_secant), else the fixed point of the last, which assumes that the duration
+ * does not change and so falls short when leaving earlier takes longer. */
 static gint64
-propose (Mp2DepartureSearch *self)
+propose (Mp2DepartureSearch *self,
+         gboolean           *by_secant)
 {
   const Probe *last = get_probe (self, self->probes->len - 1);
-  int in_time = find_bracket_end (self, TRUE);
-  int late = find_bracket_end (self, FALSE);
   gint64 departure = last->departure - last->lateness;
 
-  if (self->probes->len >= 2
-      && !secant (get_probe (self, self->probes->len - 2), last, &departure))
+  *by_secant = self->probes->len >= 2
+               && secant (get_probe (self, self->probes->len - 2), last, &departure);
+  if (!*by_secant)
     departure = last->departure - last->lateness;
-
-  if (in_time >= 0 && late >= 0)
-    departure = keep_in_bracket (departure, get_probe (self, (guint) in_time)->departure,
-                                 get_probe (self, (guint) late)->departure);
 
   return departure;
 }
@@ -314,6 +317,7 @@ step (Mp2DepartureSearch *self)
   const Probe *last = get_probe (self, last_index);
   int in_time = find_bracket_end (self, TRUE);
   int late = find_bracket_end (self, FALSE);
+  gboolean by_secant;
   gint64 proposal;
 
   if (!self->uses_traffic)
@@ -334,11 +338,16 @@ step (Mp2DepartureSearch *self)
       return;
     }
 
-  proposal = propose (self);
-  if (is_close (proposal, last->departure))
+  /* close to the last departure: the last one when it was in time, else the
+   * proposal, trusted only from a secant */
+  proposal = propose (self, &by_secant);
+  if (is_close (proposal, last->departure) && (last->lateness <= 0 || by_secant))
     finish (self, MIN (proposal, last->departure), last_index, TRUE);
   else if (self->probes->len >= MP2_DEPARTURE_SEARCH_MAX_REQUESTS)
     finish_safe (self);
+  else if (in_time >= 0 && late >= 0)
+    self->next = keep_in_bracket (proposal, get_probe (self, (guint) in_time)->departure,
+                                  get_probe (self, (guint) late)->departure);
   else
     self->next = proposal;
 }

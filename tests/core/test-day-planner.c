@@ -551,6 +551,14 @@ wave_duration (gint64 seconds)
   return 40 * MINUTE + (gint64) (10 * MINUTE * sin (2 * G_PI * (double) seconds / (2 * HOUR)));
 }
 
+/* A long way in traffic, far from the first guess of 30 minutes: 100 minutes at
+ * 06:00, 136 at 08:00. */
+static gint64
+long_duration (gint64 seconds)
+{
+  return ramp (seconds, 6 * HOUR, 100 * MINUTE, 8 * HOUR, 136 * MINUTE);
+}
+
 /* A road closed from 07:00: 20 minutes before, 40 after. */
 static gint64
 step_duration (gint64 seconds)
@@ -565,11 +573,18 @@ hopeless_duration (gint64 seconds)
   return 9 * HOUR + 10 * MINUTE - seconds;
 }
 
+typedef enum
+{
+  SMOOTH,        /* converges: in time, within a minute */
+  ROUGH,         /* in time, maybe early */
+  UNREACHABLE,   /* no departure is in time */
+} Profile;
+
 typedef struct
 {
   const char   *name;
   DurationFunc  duration;
-  gboolean      smooth;     /* FALSE: in time, maybe early; -1: not in time at all */
+  Profile       profile;
   gboolean      uses_traffic;
   int           arrival_hour;
   int           arrival_minute;
@@ -578,26 +593,28 @@ typedef struct
 
 static const SearchCase search_cases[] = {
   /* without traffic, one answer is final */
-  { "constant-no-traffic", constant_duration, TRUE, FALSE, 7, 0, 1 },
+  { "constant-no-traffic", constant_duration, SMOOTH, FALSE, 7, 0, 1 },
   /* with traffic, a constant needs a second question to know it */
-  { "constant", constant_duration, TRUE, TRUE, 7, 0, 2 },
-  { "rush-before", rush_hour_duration, TRUE, TRUE, 6, 40, 4 },
-  { "rush-07:00", rush_hour_duration, TRUE, TRUE, 7, 0, 4 },
-  { "rush-07:30", rush_hour_duration, TRUE, TRUE, 7, 30, 4 },
-  { "rush-08:00", rush_hour_duration, TRUE, TRUE, 8, 0, 4 },
-  { "rush-08:30", rush_hour_duration, TRUE, TRUE, 8, 30, 4 },
-  { "steep-08:00", steep_duration, TRUE, TRUE, 8, 0, 4 },
-  { "steep-08:30", steep_duration, TRUE, TRUE, 8, 30, 4 },
-  { "easing-09:00", easing_duration, TRUE, TRUE, 9, 0, 4 },
-  { "easing-09:40", easing_duration, TRUE, TRUE, 9, 40, 4 },
-  { "wave-06:10", wave_duration, TRUE, TRUE, 6, 10, 4 },
-  { "wave-07:25", wave_duration, TRUE, TRUE, 7, 25, 4 },
-  { "wave-09:05", wave_duration, TRUE, TRUE, 9, 5, 4 },
-  { "step-07:30", step_duration, FALSE, TRUE, 7, 30, 4 },
-  { "step-07:25", step_duration, FALSE, TRUE, 7, 25, 4 },
-  { "step-07:45", step_duration, FALSE, TRUE, 7, 45, 4 },
+  { "constant", constant_duration, SMOOTH, TRUE, 7, 0, 2 },
+  { "rush-before", rush_hour_duration, SMOOTH, TRUE, 6, 40, 4 },
+  { "rush-07:00", rush_hour_duration, SMOOTH, TRUE, 7, 0, 4 },
+  { "rush-07:30", rush_hour_duration, SMOOTH, TRUE, 7, 30, 4 },
+  { "rush-08:00", rush_hour_duration, SMOOTH, TRUE, 8, 0, 4 },
+  { "rush-08:30", rush_hour_duration, SMOOTH, TRUE, 8, 30, 4 },
+  { "steep-08:00", steep_duration, SMOOTH, TRUE, 8, 0, 4 },
+  { "steep-08:30", steep_duration, SMOOTH, TRUE, 8, 30, 4 },
+  { "easing-09:00", easing_duration, SMOOTH, TRUE, 9, 0, 4 },
+  { "easing-09:40", easing_duration, SMOOTH, TRUE, 9, 40, 4 },
+  { "wave-06:10", wave_duration, SMOOTH, TRUE, 6, 10, 4 },
+  { "wave-07:25", wave_duration, SMOOTH, TRUE, 7, 25, 4 },
+  { "wave-09:05", wave_duration, SMOOTH, TRUE, 9, 5, 4 },
+  { "long-09:30", long_duration, SMOOTH, TRUE, 9, 30, 4 },
+  { "long-08:00", long_duration, SMOOTH, TRUE, 8, 0, 4 },
+  { "step-07:30", step_duration, ROUGH, TRUE, 7, 30, 4 },
+  { "step-07:25", step_duration, ROUGH, TRUE, 7, 25, 4 },
+  { "step-07:45", step_duration, ROUGH, TRUE, 7, 45, 4 },
   /* no departure arrives by 08:00: out of questions, the earliest suggested one */
-  { "hopeless-08:00", hopeless_duration, -1, TRUE, 8, 0, 4 },
+  { "hopeless-08:00", hopeless_duration, UNREACHABLE, TRUE, 8, 0, 4 },
 };
 
 static gint64
@@ -607,64 +624,101 @@ seconds_since_midnight (GDateTime *when)
          + g_date_time_get_second (when);
 }
 
-static Mp2Route *
-ask (const SearchCase *row,
-     GDateTime        *departure)
+typedef struct
 {
-  gint64 duration = row->duration (seconds_since_midnight (departure));
+  gint64   result;        /* seconds since midnight */
+  guint    n_requests;
+  gboolean converged;
+} SearchOutcome;
 
-  return mp2_route_new (duration, 30 * MINUTE, 25000, "google");
+/* Asks a "provider" with @duration until the search is done. */
+static SearchOutcome
+search (DurationFunc duration,
+        gint64       arrival_seconds,
+        gboolean     uses_traffic)
+{
+  g_autoptr(GDateTime) midnight = new_local (2025, 6, 16, 0, 0);
+  g_autoptr(GDateTime) arrival = g_date_time_add_seconds (midnight, (double) arrival_seconds);
+  g_autoptr(Mp2DepartureSearch) departure_search = mp2_departure_search_new (arrival,
+                                                                             uses_traffic);
+  SearchOutcome outcome = { 0 };
+  GDateTime *departure;
+  GDateTime *result;
+
+  while ((departure = mp2_departure_search_next (departure_search)) != NULL)
+    {
+      g_autoptr(Mp2Route) route = mp2_route_new (duration (seconds_since_midnight (departure)),
+                                                 30 * MINUTE, 25000, "google");
+
+      mp2_departure_search_feed (departure_search, departure, route);
+      g_assert_cmpuint (mp2_departure_search_get_n_requests (departure_search), <=,
+                        MP2_DEPARTURE_SEARCH_MAX_REQUESTS);
+    }
+
+  g_assert_true (mp2_departure_search_is_done (departure_search));
+  result = mp2_departure_search_get_result (departure_search);
+  g_assert_cmpint (g_date_time_get_second (result), ==, 0);
+
+  outcome.result = seconds_since_midnight (result);
+  outcome.n_requests = mp2_departure_search_get_n_requests (departure_search);
+  outcome.converged = mp2_departure_search_is_converged (departure_search);
+  return outcome;
+}
+
+/* The answer, by trying every second back from the arrival: for durations where
+ * leaving later never arrives earlier, the first one in time is the latest. */
+static gint64
+find_latest_departure (DurationFunc duration,
+                       gint64       arrival_seconds)
+{
+  gint64 departure = arrival_seconds;
+
+  while (departure + duration (departure) > arrival_seconds)
+    departure--;
+
+  return departure;
+}
+
+/* In time, always; for a smooth duration at most a minute before the latest
+ * departure in time (the search's tolerance), plus the rounding down to the minute. */
+static void
+assert_search_outcome (const SearchOutcome *outcome,
+                       DurationFunc         duration,
+                       gint64               arrival_seconds,
+                       Profile              profile)
+{
+  gint64 latest = find_latest_departure (duration, arrival_seconds);
+
+  g_assert_cmpint (outcome->result + duration (outcome->result), <=, arrival_seconds);
+  g_assert_cmpint (outcome->result, <=, latest);
+  if (profile == SMOOTH)
+    {
+      g_assert_true (outcome->converged);
+      g_assert_cmpint (latest - outcome->result, <, 2 * MINUTE);
+    }
 }
 
 static void
 run_search_case (const SearchCase *row)
 {
-  g_autoptr(GDateTime) arrival = new_local (2025, 6, 16, row->arrival_hour,
-                                            row->arrival_minute);
-  g_autoptr(Mp2DepartureSearch) search = mp2_departure_search_new (arrival,
-                                                                   row->uses_traffic);
-  GDateTime *departure;
-  GDateTime *result;
-  GTimeSpan early;
+  gint64 arrival = row->arrival_hour * HOUR + row->arrival_minute * MINUTE;
+  SearchOutcome outcome = search (row->duration, arrival, row->uses_traffic);
 
-  while ((departure = mp2_departure_search_next (search)) != NULL)
+  g_test_message ("%s: %u requests, leaves %" G_GINT64_FORMAT " s before the arrival",
+                  row->name, outcome.n_requests, arrival - outcome.result);
+  g_assert_cmpuint (outcome.n_requests, <=, row->max_requests);
+
+  if (row->profile == UNREACHABLE)
     {
-      g_autoptr(Mp2Route) route = ask (row, departure);
-
-      mp2_departure_search_feed (search, departure, route);
-      g_assert_cmpuint (mp2_departure_search_get_n_requests (search), <=,
-                        MP2_DEPARTURE_SEARCH_MAX_REQUESTS);
-    }
-
-  g_assert_true (mp2_departure_search_is_done (search));
-  g_assert_cmpuint (mp2_departure_search_get_n_requests (search), <=, row->max_requests);
-
-  result = mp2_departure_search_get_result (search);
-  g_assert_cmpint (g_date_time_get_second (result), ==, 0);
-  early = g_date_time_difference (arrival, result) / G_TIME_SPAN_SECOND
-          - row->duration (seconds_since_midnight (result));
-  g_test_message ("%s: %u requests, arrives %" G_GINT64_FORMAT " s early", row->name,
-                  mp2_departure_search_get_n_requests (search), (gint64) early);
-
-  if (row->smooth < 0)
-    {
-      g_assert_false (mp2_departure_search_is_converged (search));
-      g_assert_cmpuint (mp2_departure_search_get_n_requests (search), ==,
-                        MP2_DEPARTURE_SEARCH_MAX_REQUESTS);
+      g_assert_false (outcome.converged);
+      g_assert_cmpuint (outcome.n_requests, ==, MP2_DEPARTURE_SEARCH_MAX_REQUESTS);
       /* asked at 07:30, 06:20, 05:10, 04:00; the longest answer (5 h 10) suggests
        * leaving at 02:50 */
-      assert_time (result, "2025-06-16T02:50:00+02:00");
+      g_assert_cmpint (outcome.result, ==, 2 * HOUR + 50 * MINUTE);
       return;
     }
 
-  /* in time, always; for a smooth duration within a minute (plus the rounding of the
-   * departure down to its minute) */
-  g_assert_cmpint (early, >=, 0);
-  if (row->smooth)
-    {
-      g_assert_true (mp2_departure_search_is_converged (search));
-      g_assert_cmpint (early, <, 2 * MINUTE);
-    }
+  assert_search_outcome (&outcome, row->duration, arrival, row->profile);
 }
 
 static void
@@ -674,6 +728,32 @@ test_search_convergence (void)
     {
       g_test_message ("case %s", search_cases[i].name);
       run_search_case (&search_cases[i]);
+    }
+}
+
+/* Every smooth duration above, for every arrival minute from 05:00 to 11:00: each
+ * search converges within 4 requests, in time, within the tolerance. */
+static void
+test_search_sweep (void)
+{
+  static const DurationFunc durations[] = {
+    rush_hour_duration, steep_duration, easing_duration, wave_duration, long_duration,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (durations); i++)
+    {
+      guint histogram[MP2_DEPARTURE_SEARCH_MAX_REQUESTS + 1] = { 0 };
+
+      for (gint64 arrival = 5 * HOUR; arrival <= 11 * HOUR; arrival += MINUTE)
+        {
+          SearchOutcome outcome = search (durations[i], arrival, TRUE);
+
+          assert_search_outcome (&outcome, durations[i], arrival, SMOOTH);
+          histogram[outcome.n_requests]++;
+        }
+
+      g_test_message ("duration %u: searches with 1, 2, 3, 4 requests: %u, %u, %u, %u", i,
+                      histogram[1], histogram[2], histogram[3], histogram[4]);
     }
 }
 
@@ -1063,6 +1143,7 @@ main (int   argc,
   g_test_add_func ("/day-planner/estimate", test_estimate);
   g_test_add_func ("/day-planner/times", test_times);
   g_test_add_func ("/day-planner/search/convergence", test_search_convergence);
+  g_test_add_func ("/day-planner/search/sweep", test_search_sweep);
   g_test_add_func ("/day-planner/search/first-guess", test_search_first_guess);
   g_test_add_func ("/day-planner/sheet/call-time", test_call_time);
   g_test_add_func ("/day-planner/sheet/parking", test_find_parking);
