@@ -12,6 +12,7 @@
 
 #include <math.h>
 
+#include "mp2-day-event.h"
 #include "mp2-day-planner.h"
 
 #define MINUTE 60
@@ -1130,6 +1131,48 @@ test_problem_replaced (void)
   g_assert_null (mp2_day_plan_get_problem (plan, MP2_PLAN_STEP_WEATHER));
 }
 
+/* The calendar event reads the plan's times: a night shoot called at 00:30, planned
+ * from the sheet's call, wakes the evening before, 2 hours before the call. */
+static void
+test_plan_in_day_event (void)
+{
+  g_autoptr(GTimeZone) warsaw = new_warsaw ();
+  g_autoptr(Mp2CallSheet) sheet = mp2_call_sheet_new ();
+  g_autoptr(Mp2Schedule) schedule = mp2_schedule_new ();
+  g_autoptr(GDateTime) call = NULL;
+  g_autoptr(GDateTime) planned_at = new_planned_at ();
+  g_autoptr(Mp2Route) route = mp2_route_new (45 * MINUTE, -1, 30000, "osrm");
+  g_autoptr(Mp2DayPlan) plan = NULL;
+  g_autoptr(Mp2DayEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Mp2PlanInputs) inputs = { 0 };
+  g_autofree char *json = NULL;
+  const Mp2DayAlarm *alarm;
+
+  mp2_call_sheet_set_date (sheet, 2025, 6, 14);
+  mp2_call_sheet_set_time (sheet, MP2_TIME_FIELD_CREW_CALL, 30);
+  call = mp2_day_planner_call_time (sheet, warsaw);
+
+  mp2_plan_inputs_init (&inputs, call);
+  set_places (&inputs);
+  plan = mp2_day_planner_plan (&inputs, route, NULL, planned_at);
+  json = mp2_day_plan_to_json (plan);
+
+  mp2_schedule_set_sheet (schedule, sheet);
+  mp2_schedule_set_plan_json (schedule, json);
+  event = mp2_day_event_new (schedule, warsaw, NULL, 0, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_date_time_equal (event->start, call));
+  g_assert_cmpuint (event->alarms->len, ==, 2);
+  alarm = &g_array_index (event->alarms, Mp2DayAlarm, 0);
+  g_assert_cmpint (alarm->minutes_before, ==, 120);
+  g_assert_cmpstr (alarm->description, ==, "Wake up");
+  alarm = &g_array_index (event->alarms, Mp2DayAlarm, 1);
+  g_assert_cmpint (alarm->minutes_before, ==, 60);
+  g_assert_cmpstr (alarm->description, ==, "Leave for set");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1151,6 +1194,7 @@ main (int   argc,
   g_test_add_func ("/day-planner/plan/flags", test_plan_flags);
   g_test_add_func ("/day-planner/plan/partial", test_partial_plans);
   g_test_add_func ("/day-planner/plan/problem-replaced", test_problem_replaced);
+  g_test_add_func ("/day-planner/plan/in-day-event", test_plan_in_day_event);
 
   return g_test_run ();
 }
