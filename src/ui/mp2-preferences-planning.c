@@ -1,6 +1,7 @@
 /* mp2-preferences-planning.c
  *
- * The Planning page of Preferences: the home and via addresses, each looked up with
+ * The Planning page of Preferences, and the presets of the morning's buffers on the
+ * General page: the home and via addresses, each looked up with
  * the app's geocoder when applied so that the user sees the place found (or why none
  * was); the minutes at the via point and from a crew parking; how the user travels
  * and which services find routes, addresses and the weather; the API keys of the
@@ -288,6 +289,71 @@ setup_choices (Mp2PreferencesWindow *self)
                _("Weather service"));
 }
 
+/* Presets of the morning's buffers ----------------------------------------------------------- */
+
+/* The drop-down's items after "Custom": minutes to get ready, minutes early on set. */
+static const struct {
+  int morning_routine;
+  int arrive_early;
+} buffer_presets[] = {
+  { 30, 10 },   /* Quick */
+  { 60, 15 },   /* Usual: the schema's defaults */
+  { 90, 30 },   /* Relaxed */
+};
+
+static void
+show_buffer_preset (Mp2PreferencesWindow *self)
+{
+  int routine = g_settings_get_int (self->settings, "morning-routine-minutes");
+  int early = g_settings_get_int (self->settings, "arrive-early-minutes");
+  g_autofree char *subtitle = NULL;
+  GtkStringObject *item;
+  guint position = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (buffer_presets); i++)
+    if (buffer_presets[i].morning_routine == routine && buffer_presets[i].arrive_early == early)
+      position = i + 1;
+
+  self->showing_preset = TRUE;
+  gtk_drop_down_set_selected (self->buffer_preset_dropdown, position);
+  self->showing_preset = FALSE;
+
+  /* Translators: under the preset of the morning's buffers; both are minutes */
+  subtitle = g_strdup_printf (_("%d minutes to get ready, on set %d minutes early"),
+                              routine, early);
+  adw_action_row_set_subtitle (self->buffer_preset_row, subtitle);
+  item = gtk_drop_down_get_selected_item (self->buffer_preset_dropdown);
+  mp2_a11y_label_drop_down (self->buffer_preset_dropdown, _("Preset for your morning"),
+                            item != NULL ? gtk_string_object_get_string (item) : NULL);
+}
+
+static void
+on_buffer_preset_dropdown_notify_selected_cb (Mp2PreferencesWindow *self)
+{
+  guint position = gtk_drop_down_get_selected (self->buffer_preset_dropdown);
+
+  if (self->showing_preset || position == 0 || position > G_N_ELEMENTS (buffer_presets))
+    return;
+
+  g_settings_set_int (self->settings, "morning-routine-minutes",
+                      buffer_presets[position - 1].morning_routine);
+  g_settings_set_int (self->settings, "arrive-early-minutes",
+                      buffer_presets[position - 1].arrive_early);
+}
+
+static void
+setup_buffer_presets (Mp2PreferencesWindow *self)
+{
+  show_buffer_preset (self);
+  g_signal_connect_object (self->settings, "changed::morning-routine-minutes",
+                           G_CALLBACK (show_buffer_preset), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::arrive-early-minutes",
+                           G_CALLBACK (show_buffer_preset), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer_preset_dropdown, "notify::selected",
+                           G_CALLBACK (on_buffer_preset_dropdown_notify_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* Numbers and switches -------------------------------------------------------------------- */
 
 static void
@@ -355,15 +421,18 @@ void
 mp2_preferences_window_class_init_planning (GtkWidgetClass *widget_class)
 {
   static const char * const children[] = {
-    "home_address_row", "home_place_row", "home_place_icon", "via_address_row",
-    "via_place_row", "via_place_icon", "via_stop_spin", "parking_spin",
-    "travel_mode_dropdown", "route_provider_dropdown", "geocoding_provider_dropdown",
-    "weather_provider_dropdown", "google_maps_key_row", "openweathermap_key_row",
-    "keys_status_label", "early_wake_up_spin", "leave_recheck_row",
+    "buffer_preset_row", "buffer_preset_dropdown", "home_address_row", "home_place_row",
+    "home_place_icon", "via_address_row", "via_place_row", "via_place_icon", "via_stop_spin",
+    "parking_spin", "travel_mode_dropdown", "route_provider_dropdown",
+    "geocoding_provider_dropdown", "weather_provider_dropdown", "google_maps_key_row",
+    "openweathermap_key_row", "keys_status_label", "early_wake_up_spin", "leave_recheck_row",
     "run_in_background_switch", "warn_rain_spin", "warn_wind_spin", "warn_cold_spin",
     "warn_heat_spin",
   };
+
   static const goffset offsets[] = {
+    G_STRUCT_OFFSET (Mp2PreferencesWindow, buffer_preset_row),
+    G_STRUCT_OFFSET (Mp2PreferencesWindow, buffer_preset_dropdown),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, home_address_row),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, home_place_row),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, home_place_icon),
@@ -402,6 +471,7 @@ mp2_preferences_window_class_init_planning (GtkWidgetClass *widget_class)
 void
 mp2_preferences_window_init_planning (Mp2PreferencesWindow *self)
 {
+  setup_buffer_presets (self);
   setup_addresses (self);
   setup_choices (self);
   bind_numbers (self);

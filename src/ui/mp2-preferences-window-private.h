@@ -44,6 +44,9 @@ struct _Mp2PreferencesWindow
 
   /* Template widgets */
   AdwEntryRow          *crew_name_row;
+  AdwActionRow         *buffer_preset_row;
+  GtkDropDown          *buffer_preset_dropdown;
+  gboolean              showing_preset;
   GtkSpinButton        *morning_routine_spin;
   GtkSpinButton        *arrive_early_spin;
   GtkDropDown          *time_zone_dropdown;

@@ -830,7 +830,8 @@ static const char weather_json[] =
   "   \"precipitation\": 1.2, \"weather_code\": 63, \"wind_speed\": 5.0, \"wind_gusts\": 9.0}],"
   " \"warnings\": [{\"kind\": \"rain\", \"from\": \"2024-03-14T07:00:00+01:00\","
   "                 \"until\": \"2024-03-14T08:00:00+01:00\", \"value\": 80,"
-  "                 \"text\": \"Rain likely from 07:00 to 08:00 (80 %) — the day has exterior scenes\"}],"
+  "                 \"text\": \"Rain likely from 07:00 to 08:00 (80 %) — the day has"
+  " exterior scenes\"}],"
   " \"exterior\": true}";
 
 static gpointer

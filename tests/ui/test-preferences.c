@@ -330,6 +330,14 @@ selected (Fixture    *fixture,
 }
 
 static void
+select_item (Fixture    *fixture,
+             const char *name,
+             guint       position)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (fixture, name)), position);
+}
+
+static void
 assert_setting_string (Fixture    *fixture,
                        const char *key,
                        const char *expected)
@@ -350,17 +358,13 @@ test_services (Fixture       *fixture,
     g_settings_reset (fixture->settings, keys[i]);
 
   g_assert_cmpuint (selected (fixture, "travel_mode_dropdown"), ==, 0);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (fixture, "travel_mode_dropdown")),
-                              1);
+  select_item (fixture, "travel_mode_dropdown", 1);
   assert_setting_string (fixture, "travel-mode", "transit");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (fixture, "route_provider_dropdown")),
-                              1);
+  select_item (fixture, "route_provider_dropdown", 1);
   assert_setting_string (fixture, "route-provider", "google");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (fixture, "geocoding_provider_dropdown")),
-                              1);
+  select_item (fixture, "geocoding_provider_dropdown", 1);
   assert_setting_string (fixture, "geocoding-provider", "google");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (fixture, "weather_provider_dropdown")),
-                              1);
+  select_item (fixture, "weather_provider_dropdown", 1);
   assert_setting_string (fixture, "weather-provider", "openweathermap");
 
   g_settings_set_string (fixture->settings, "route-provider", "manual");
@@ -425,6 +429,40 @@ test_planning_numbers (Fixture       *fixture,
   g_assert_cmpint (minutes[2], ==, 15);
   g_settings_reset (fixture->settings, "leave-recheck-minutes");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (recheck_row)), ==, "90, 30");
+}
+
+static void
+test_buffer_presets (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkSpinButton *routine = GTK_SPIN_BUTTON (template_child (fixture, "morning_routine_spin"));
+  GtkSpinButton *early = GTK_SPIN_BUTTON (template_child (fixture, "arrive_early_spin"));
+  AdwActionRow *row = ADW_ACTION_ROW (template_child (fixture, "buffer_preset_row"));
+
+  g_settings_reset (fixture->settings, "arrive-early-minutes");
+  /* The defaults are the usual preset. */
+  g_assert_cmpuint (selected (fixture, "buffer_preset_dropdown"), ==, 2);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "60 minutes to get ready, on set 15 minutes early");
+
+  /* A preset sets both buffers. */
+  select_item (fixture, "buffer_preset_dropdown", 3);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "morning-routine-minutes"), ==, 90);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "arrive-early-minutes"), ==, 30);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (routine), ==, 90);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (early), ==, 30);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "90 minutes to get ready, on set 30 minutes early");
+
+  /* Buffers of one's own are "Custom"; those of a preset select it again. */
+  gtk_spin_button_set_value (routine, 75);
+  g_assert_cmpuint (selected (fixture, "buffer_preset_dropdown"), ==, 0);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "arrive-early-minutes"), ==, 30);
+  gtk_spin_button_set_value (routine, 30);
+  gtk_spin_button_set_value (early, 10);
+  g_assert_cmpuint (selected (fixture, "buffer_preset_dropdown"), ==, 1);
+
+  g_settings_reset (fixture->settings, "arrive-early-minutes");
 }
 
 static gboolean
@@ -621,6 +659,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/preferences/time-zone", Fixture, NULL, fixture_set_up, test_time_zone,
               fixture_tear_down);
+  g_test_add ("/preferences/buffer-presets", Fixture, NULL, fixture_set_up,
+              test_buffer_presets, fixture_tear_down);
   g_test_add ("/preferences/address-found", Fixture, NULL, fixture_set_up,
               test_address_found, fixture_tear_down);
   g_test_add ("/preferences/address-not-found", Fixture, NULL, fixture_set_up,
