@@ -70,6 +70,7 @@ struct _Mp2FakeWeather
   GTimeZone   *zone;
   char        *api_key;
   gboolean     numeric_cod;
+  guint        past_days;
 
   GPtrArray   *faults;       /* Fault */
   guint        last_fault_id;
@@ -530,6 +531,7 @@ read_units (GHashTable     *params,
 
 static char *
 read_dates (GHashTable     *params,
+            guint           past_days,
             OpenMeteoQuery *query)
 {
   const char *start = g_hash_table_lookup (params, "start_date");
@@ -540,7 +542,7 @@ read_dates (GHashTable     *params,
 
   get_today (query->zone, &first);
   last = first;
-  g_date_subtract_days (&first, OPEN_METEO_PAST_DAYS);
+  g_date_subtract_days (&first, past_days);
   g_date_add_days (&last, OPEN_METEO_FORECAST_DAYS - 1);
   first_text = format_date (&first);
   last_text = format_date (&last);
@@ -594,7 +596,8 @@ read_place (GHashTable     *params,
 
 /* The question, or the reason of a 400. */
 static char *
-read_open_meteo_query (GHashTable     *params,
+read_open_meteo_query (Mp2FakeWeather *self,
+                       GHashTable     *params,
                        OpenMeteoQuery *query)
 {
   char *reason;
@@ -606,7 +609,7 @@ read_open_meteo_query (GHashTable     *params,
                                 &query->daily)) != NULL ||
       (reason = read_time_zone (params, query)) != NULL ||
       (reason = read_units (params, query)) != NULL ||
-      (reason = read_dates (params, query)) != NULL)
+      (reason = read_dates (params, self->past_days, query)) != NULL)
     return reason;
 
   if (query->daily[0] != NULL && g_hash_table_lookup (params, "timezone") == NULL)
@@ -835,7 +838,7 @@ handle_open_meteo (Mp2FakeWeather    *self,
 
   check_parameters (self, API_OPEN_METEO, params, open_meteo_parameters);
 
-  reason = read_open_meteo_query (params, &query);
+  reason = read_open_meteo_query (self, params, &query);
   if (reason != NULL)
     {
       add_violation (self, "open-meteo: %s", reason);
@@ -1320,6 +1323,7 @@ mp2_fake_weather_init (Mp2FakeWeather *self)
   self->zone = g_time_zone_new_identifier ("Europe/Warsaw");
   g_assert (self->zone != NULL);
   self->api_key = g_strdup (MP2_FAKE_WEATHER_API_KEY);
+  self->past_days = OPEN_METEO_PAST_DAYS;
   self->faults = g_ptr_array_new_with_free_func (g_free);
   self->violations = g_ptr_array_new_with_free_func (g_free);
 }
@@ -1410,6 +1414,15 @@ mp2_fake_weather_set_api_key (Mp2FakeWeather *self,
 
   g_free (self->api_key);
   self->api_key = g_strdup (api_key);
+}
+
+void
+mp2_fake_weather_set_past_days (Mp2FakeWeather *self,
+                                guint           days)
+{
+  g_return_if_fail (MP2_IS_FAKE_WEATHER (self));
+
+  self->past_days = days;
 }
 
 void

@@ -107,6 +107,10 @@ void            mp2_fake_weather_set_time_zone       (Mp2FakeWeather       *self
                                                       GTimeZone            *zone);
 void            mp2_fake_weather_set_api_key         (Mp2FakeWeather       *self,
                                                       const char           *api_key);
+/* How many days back Open-Meteo's start_date may be (92 unless set), so that a test
+ * can ask for a fixed date, such as the night the clocks went back. */
+void            mp2_fake_weather_set_past_days       (Mp2FakeWeather       *self,
+                                                      guint                 days);
 /* OpenWeatherMap's `cod` as the number 200 instead of the string "200". */
 void            mp2_fake_weather_set_numeric_cod     (Mp2FakeWeather       *self,
                                                       gboolean              numeric);

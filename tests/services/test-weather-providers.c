@@ -343,6 +343,61 @@ test_open_meteo_horizon (Fixture       *fixture,
   g_assert_cmpuint (mp2_fake_weather_get_request_count (fixture->fake, OPEN_METEO), ==, 1);
 }
 
+static void
+assert_offset_hours (GDateTime *time,
+                     int        hour,
+                     int        offset_hours)
+{
+  g_assert_cmpint (g_date_time_get_hour (time), ==, hour);
+  g_assert_cmpint (g_date_time_get_utc_offset (time), ==, offset_hours * HOUR);
+}
+
+/* Night shoots across the clocks' changes in Warsaw: the night of 25–26 October 2025
+ * has 02:00 twice (11 hours from 20:00 to 06:00), the night of 28–29 March 2026 has
+ * no 02:00 (7 hours from 22:00 to 06:00). Open-Meteo's unix times tell the two
+ * 02:00s apart. */
+static void
+test_open_meteo_clock_changes (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GDateTime) autumn_from = g_date_time_new (fixture->warsaw, 2025, 10, 25, 20, 0, 0);
+  g_autoptr(GDateTime) autumn_until = g_date_time_new (fixture->warsaw, 2025, 10, 26, 6, 0, 0);
+  g_autoptr(GDateTime) spring_from = g_date_time_new (fixture->warsaw, 2026, 3, 28, 22, 0, 0);
+  g_autoptr(GDateTime) spring_until = g_date_time_new (fixture->warsaw, 2026, 3, 29, 6, 0, 0);
+  g_autoptr(Mp2Forecast) autumn = NULL;
+  g_autoptr(Mp2Forecast) spring = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mp2_fake_weather_set_past_days (fixture->fake, 3650);
+
+  autumn = forecast (fixture->open_meteo, fixture->place, autumn_from, autumn_until, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mp2_fake_weather_get_last_parameter (fixture->fake, OPEN_METEO, "end_date"),
+                   ==, "2025-10-26");
+  g_assert_cmpuint (autumn->hours->len, ==, 11);
+  assert_offset_hours (get_hour (autumn, 6)->time, 2, 2);
+  assert_offset_hours (get_hour (autumn, 7)->time, 2, 1);
+  g_assert_cmpfloat (get_hour (autumn, 6)->temperature, ==, 11.0);
+  g_assert_cmpfloat (get_hour (autumn, 7)->temperature, ==, 11.0);
+  assert_offset_hours (get_hour (autumn, 10)->time, 5, 1);
+  assert_offset_hours (autumn->sunrise, 6, 2);
+
+  spring = forecast (fixture->open_meteo, fixture->place, spring_from, spring_until, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spring->hours->len, ==, 7);
+  assert_offset_hours (get_hour (spring, 3)->time, 1, 1);
+  assert_offset_hours (get_hour (spring, 4)->time, 3, 2);
+  g_assert_cmpfloat (get_hour (spring, 4)->temperature, ==, 11.5);
+  assert_offset_hours (spring->sunset, 17, 1);
+
+  for (guint i = 1; i < autumn->hours->len; i++)
+    g_assert_cmpint (g_date_time_difference (get_hour (autumn, i)->time,
+                                             get_hour (autumn, i - 1)->time), ==, HOUR);
+  for (guint i = 1; i < spring->hours->len; i++)
+    g_assert_cmpint (g_date_time_difference (get_hour (spring, i)->time,
+                                             get_hour (spring, i - 1)->time), ==, HOUR);
+}
+
 typedef struct
 {
   Mp2FakeWeatherFault fault;
@@ -695,6 +750,7 @@ main (int   argc,
 
   add_test ("/weather/open-meteo/night-shoot", test_open_meteo_night_shoot, FALSE);
   add_test ("/weather/open-meteo/nulls", test_open_meteo_nulls, FALSE);
+  add_test ("/weather/open-meteo/clock-changes", test_open_meteo_clock_changes, FALSE);
   add_test ("/weather/open-meteo/horizon", test_open_meteo_horizon, FALSE);
   add_test ("/weather/open-meteo/faults", test_open_meteo_faults, FALSE);
   add_test ("/weather/open-meteo/cache", test_open_meteo_cache, TRUE);
