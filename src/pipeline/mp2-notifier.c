@@ -33,6 +33,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mp2-day-planner.h"
 #include "mp2-errors.h"
 #include "mp2-notify-compat.h"
 #include "mp2-time-parse.h"
@@ -453,13 +454,13 @@ close_fallback_notification (Mp2Notifier *self,
 }
 
 static void
-show_notification (Mp2Notifier *self,
-                   Mp2Schedule *schedule,
-                   const char  *summary,
-                   const char  *body,
-                   const char  *kind)
+show_keyed_notification (Mp2Notifier *self,
+                         Mp2Schedule *schedule,
+                         const char  *key,
+                         const char  *summary,
+                         const char  *body,
+                         const char  *kind)
 {
-  g_autofree char *key = dup_notification_key (schedule);
   g_autoptr(GError) error = NULL;
   NotifyNotification *notification;
 
@@ -478,6 +479,18 @@ show_notification (Mp2Notifier *self,
 
   close_fallback_notification (self, schedule, key);
   mp2_pipeline_emit_notification_sent (self->pipeline, schedule, kind);
+}
+
+static void
+show_notification (Mp2Notifier *self,
+                   Mp2Schedule *schedule,
+                   const char  *summary,
+                   const char  *body,
+                   const char  *kind)
+{
+  g_autofree char *key = dup_notification_key (schedule);
+
+  show_keyed_notification (self, schedule, key, summary, body, kind);
 }
 
 /* The pipeline's events ------------------------------------------------------------- */
@@ -560,9 +573,61 @@ on_pipeline_error_occurred_cb (Mp2Pipeline *pipeline,
   show_notification (self, schedule, summary, error->message, "error");
 }
 
+/* "Leave by 05:20 — traffic +12 min": its own notification beside the day's. */
+static void
+on_pipeline_leave_moved_cb (Mp2Pipeline *pipeline,
+                            Mp2Schedule *schedule,
+                            int          minutes_earlier,
+                            int          traffic_minutes,
+                            Mp2Notifier *self)
+{
+  g_autofree char *zone_name = g_settings_get_string (self->settings, "time-zone");
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
+  g_autoptr(Mp2DayPlan) plan = NULL;
+  g_autoptr(Mp2CallSheet) sheet = NULL;
+  g_autofree char *leave = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *key = NULL;
+
+  if (!g_settings_get_boolean (self->settings, "notify-leave"))
+    return;
+
+  if (zone == NULL)
+    zone = g_time_zone_new_local ();
+  plan = mp2_day_plan_from_json (mp2_schedule_get_plan_json (schedule), zone);
+  if (plan == NULL || plan->leave == NULL)
+    return;
+
+  leave = g_date_time_format (plan->leave, "%H:%M");
+  if (traffic_minutes > 0)
+    /* Translators: a notification's title: the new time to leave home, and how many
+     * minutes longer the way to set takes now, e.g. "Leave by 05:20 — traffic +12 min" */
+    summary = g_strdup_printf (_("Leave by %s — traffic +%d min"), leave, traffic_minutes);
+  else
+    /* Translators: a notification's title: the new time to leave home */
+    summary = g_strdup_printf (_("Leave by %s"), leave);
+
+  moved = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "That is %d minute earlier than planned.",
+                                        "That is %d minutes earlier than planned.",
+                                        minutes_earlier),
+                           minutes_earlier);
+  sheet = mp2_schedule_dup_effective_sheet (schedule);
+  title = sheet != NULL ? dup_day_title (sheet) : NULL;
+  body = title != NULL ? g_strdup_printf ("%s. %s", title, moved) : g_strdup (moved);
+
+  key = g_strconcat (mp2_schedule_get_day_key (schedule), "#leave", NULL);
+  show_keyed_notification (self, schedule, key, summary, body, "leave");
+}
+
 static void
 connect_pipeline (Mp2Notifier *self)
 {
+  g_signal_connect_object (self->pipeline, "leave-moved",
+                           G_CALLBACK (on_pipeline_leave_moved_cb), self, 0);
   g_signal_connect_object (self->pipeline, "schedule-created",
                            G_CALLBACK (on_pipeline_schedule_created_cb), self, 0);
   g_signal_connect_object (self->pipeline, "schedule-updated::revision",

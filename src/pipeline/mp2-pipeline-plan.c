@@ -61,6 +61,10 @@ typedef struct
 
   char                *plan_json;
   char                *weather_json;
+
+  GDateTime           *old_leave;     /* of the plan before, to tell a change */
+  gint64               old_duration;  /* its route's seconds; -1 */
+  GDateTime           *old_wake_up;
 } PlanJob;
 
 typedef struct
@@ -104,6 +108,8 @@ plan_job_free (gpointer data)
   g_clear_pointer (&job->forecast, mp2_forecast_free);
   g_free (job->plan_json);
   g_free (job->weather_json);
+  g_clear_pointer (&job->old_leave, g_date_time_unref);
+  g_clear_pointer (&job->old_wake_up, g_date_time_unref);
   g_free (job);
 }
 
@@ -185,6 +191,162 @@ has_exterior_scenes (Mp2CallSheet *sheet)
   return FALSE;
 }
 
+/* Time to leave --------------------------------------------------------------------------- */
+
+typedef struct
+{
+  GWeakRef pipeline;
+  gint64   schedule_id;
+} Recheck;
+
+static void
+recheck_free (gpointer data)
+{
+  Recheck *recheck = data;
+
+  g_weak_ref_clear (&recheck->pipeline);
+  g_free (recheck);
+}
+
+void
+mp2_pipeline_free_rechecks (gpointer data)
+{
+  GArray *sources = data;
+
+  /* those that ran are gone already */
+  for (guint i = 0; i < sources->len; i++)
+    {
+      GSource *source = g_main_context_find_source_by_id (NULL, g_array_index (sources, guint, i));
+
+      if (source != NULL)
+        g_source_destroy (source);
+    }
+  g_array_unref (sources);
+}
+
+static gboolean
+on_recheck_cb (gpointer user_data)
+{
+  Recheck *recheck = user_data;
+  g_autoptr(Mp2Pipeline) self = g_weak_ref_get (&recheck->pipeline);
+
+  if (self != NULL)
+    {
+      g_debug ("Checking the way to set of day %" G_GINT64_FORMAT " again", recheck->schedule_id);
+      mp2_pipeline_plan_day (self, recheck->schedule_id);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_recheck_done_cb (gpointer user_data)
+{
+  recheck_free (user_data);
+}
+
+/* The route is checked again before leaving: by default 90 and 30 minutes before. */
+static void
+schedule_rechecks (Mp2Pipeline *self,
+                   gint64       schedule_id,
+                   GDateTime   *leave)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GVariant) offsets = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GArray *sources = g_array_new (FALSE, FALSE, sizeof (guint));
+  const gint32 *minutes;
+  static const gint32 default_minutes[] = { 90, 30 };
+  gsize n_minutes = G_N_ELEMENTS (default_minutes);
+
+  minutes = default_minutes;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (schema != NULL && g_settings_schema_has_key (schema, "leave-recheck-minutes"))
+    {
+      offsets = g_settings_get_value (self->settings, "leave-recheck-minutes");
+      minutes = g_variant_get_fixed_array (offsets, &n_minutes, sizeof (gint32));
+    }
+
+  for (gsize i = 0; leave != NULL && i < n_minutes; i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add_minutes (leave, -minutes[i]);
+      GTimeSpan wait = g_date_time_difference (when, now);
+      Recheck *recheck;
+      guint id;
+
+      if (wait <= 0)
+        continue;
+
+      recheck = g_new0 (Recheck, 1);
+      g_weak_ref_init (&recheck->pipeline, self);
+      recheck->schedule_id = schedule_id;
+      id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT,
+                                       (guint) MIN (wait / G_TIME_SPAN_SECOND, G_MAXUINT),
+                                       on_recheck_cb, recheck, on_recheck_done_cb);
+      g_array_append_val (sources, id);
+    }
+
+  g_hash_table_replace (self->rechecks, g_memdup2 (&schedule_id, sizeof schedule_id), sources);
+}
+
+static gboolean
+same_time (GDateTime *a,
+           GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_date_time_equal (a, b);
+}
+
+/* After a plan: the calendar's alarms follow it, a departure that must move earlier
+ * is told, and the next re-checks are set. */
+static void
+follow_plan_change (Mp2Pipeline *self,
+                    Mp2Schedule *schedule,
+                    PlanJob     *job)
+{
+  GDateTime *leave = job->plan->leave;
+  gboolean moved = !same_time (leave, job->old_leave)
+                   || !same_time (job->plan->wake_up, job->old_wake_up);
+
+  if (moved && mp2_schedule_get_state (schedule) == MP2_DAY_STATE_SYNCED)
+    mp2_pipeline_sync_confirmed (self, schedule);
+
+  if (leave != NULL && job->old_leave != NULL)
+    {
+      GTimeSpan earlier = g_date_time_difference (job->old_leave, leave) / G_TIME_SPAN_MINUTE;
+      int traffic = job->plan->route != NULL && job->old_duration >= 0
+                    ? (int) ((job->plan->route->duration - job->old_duration) / 60) : 0;
+
+      if (earlier >= MP2_LEAVE_MOVED_MINUTES)
+        g_signal_emit (self, mp2_pipeline_signals[SIGNAL_LEAVE_MOVED], 0, schedule, (int) earlier,
+                       traffic);
+    }
+
+  schedule_rechecks (self, job->schedule_id, leave);
+}
+
+/* What the plan before said, to tell what moved. */
+static void
+read_old_plan (PlanJob     *job,
+               Mp2Schedule *schedule)
+{
+  g_autoptr(Mp2DayPlan) old = NULL;
+
+  job->old_duration = -1;
+  if (mp2_schedule_get_plan_json (schedule) == NULL)
+    return;
+
+  old = mp2_day_plan_from_json (mp2_schedule_get_plan_json (schedule), job->time_zone);
+  if (old == NULL)
+    return;
+
+  job->old_leave = old->leave != NULL ? g_date_time_ref (old->leave) : NULL;
+  job->old_wake_up = old->wake_up != NULL ? g_date_time_ref (old->wake_up) : NULL;
+  job->old_duration = old->route != NULL ? old->route->duration : -1;
+}
+
 /* Saving ------------------------------------------------------------------------------- */
 
 typedef struct
@@ -247,6 +409,7 @@ on_plan_saved_cb (GObject      *source,
       if (job->forecast != NULL)
         g_signal_emit (self, mp2_pipeline_signals[SIGNAL_WEATHER_FETCHED], 0, schedule);
       mp2_pipeline_emit_updated (self, schedule, "plan");
+      follow_plan_change (self, schedule, job);
     }
 
   g_task_return_boolean (task, TRUE);
@@ -436,7 +599,16 @@ on_route_cb (GObject      *source,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      estimate_route (job, error);
+      /* an answer from earlier in the search beats a guess from the distance */
+      if (mp2_departure_search_get_route (job->search) != NULL)
+        {
+          g_debug ("The route of day %" G_GINT64_FORMAT " failed after %u answers; the last "
+                   "one is kept: %s", job->schedule_id,
+                   mp2_departure_search_get_n_requests (job->search), error->message);
+          job->route = mp2_route_copy (mp2_departure_search_get_route (job->search));
+        }
+      else
+        estimate_route (job, error);
       fetch_weather (self, task);
       return;
     }
@@ -575,6 +747,7 @@ plan_job_new (Mp2Pipeline  *self,
 
   job->schedule_id = mp2_schedule_get_id (schedule);
   job->time_zone = get_time_zone (self);
+  read_old_plan (job, schedule);
   job->sheet = mp2_schedule_dup_effective_sheet (schedule);
   job->lookups = g_array_new (FALSE, TRUE, sizeof (Lookup));
   g_array_set_clear_func (job->lookups, lookup_clear);

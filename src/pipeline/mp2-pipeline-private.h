@@ -35,6 +35,7 @@ struct _Mp2Pipeline
   GHashTable         *planning;             /* gint64* id → again (a day being planned) */
   GCancellable       *planning_cancellable;
   guint               replan_source;
+  GHashTable         *rechecks;             /* gint64* id → GArray of source ids */
 };
 
 typedef enum
@@ -45,6 +46,7 @@ typedef enum
   SIGNAL_SCHEDULE_UPDATED,
   SIGNAL_ROUTE_CALCULATED,
   SIGNAL_WEATHER_FETCHED,
+  SIGNAL_LEAVE_MOVED,
   SIGNAL_CALENDAR_EVENT_SYNCED,
   SIGNAL_NOTIFICATION_SENT,
   SIGNAL_ERROR_OCCURRED,
@@ -81,5 +83,6 @@ void          mp2_pipeline_emit_updated     (Mp2Pipeline         *self,
                                              const char          *detail);
 void          mp2_pipeline_sync_confirmed   (Mp2Pipeline         *self,
                                              Mp2Schedule         *schedule);
+void          mp2_pipeline_free_rechecks    (gpointer             sources);
 
 G_END_DECLS

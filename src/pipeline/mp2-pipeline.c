@@ -1256,6 +1256,8 @@ mp2_pipeline_dispose (GObject *object)
 
   g_cancellable_cancel (self->planning_cancellable);
   g_clear_handle_id (&self->replan_source, g_source_remove);
+  if (self->rechecks != NULL)
+    g_hash_table_remove_all (self->rechecks);
   g_clear_object (&self->geocoder);
   g_clear_object (&self->routes);
   g_clear_object (&self->weather);
@@ -1293,6 +1295,7 @@ mp2_pipeline_finalize (GObject *object)
 
   g_mutex_clear (&self->identify_lock);
   g_clear_pointer (&self->planning, g_hash_table_unref);
+  g_clear_pointer (&self->rechecks, g_hash_table_unref);
   g_clear_object (&self->planning_cancellable);
 
   G_OBJECT_CLASS (mp2_pipeline_parent_class)->finalize (object);
@@ -1327,6 +1330,9 @@ mp2_pipeline_class_init (Mp2PipelineClass *klass)
                                                                        G_SIGNAL_DETAILED);
   mp2_pipeline_signals[SIGNAL_ROUTE_CALCULATED] = new_schedule_signal ("route-calculated", 0);
   mp2_pipeline_signals[SIGNAL_WEATHER_FETCHED] = new_schedule_signal ("weather-fetched", 0);
+  mp2_pipeline_signals[SIGNAL_LEAVE_MOVED] =
+    g_signal_new ("leave-moved", MP2_TYPE_PIPELINE, G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, MP2_TYPE_SCHEDULE, G_TYPE_INT, G_TYPE_INT);
 
   mp2_pipeline_signals[SIGNAL_CALENDAR_EVENT_SYNCED] =
     g_signal_new ("calendar-event-synced", MP2_TYPE_PIPELINE, G_SIGNAL_RUN_LAST, 0,
@@ -1346,5 +1352,7 @@ mp2_pipeline_init (Mp2Pipeline *self)
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_mutex_init (&self->identify_lock);
   self->planning = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->rechecks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                          mp2_pipeline_free_rechecks);
   self->planning_cancellable = g_cancellable_new ();
 }

@@ -36,8 +36,12 @@ G_DECLARE_FINAL_TYPE (Mp2Pipeline, mp2_pipeline, MP2, PIPELINE, GObject)
  *   schedule-updated::DETAIL (Mp2Schedule *schedule)
  *       details: "revision" (a later sheet of a day superseded the one before;
  *       the schedule's changes say what moved), "state", "edits"
+ *       "plan" (the day was planned: mp2_schedule_get_plan_json ())
  *   route-calculated (Mp2Schedule *schedule)
  *   weather-fetched (Mp2Schedule *schedule)
+ *   leave-moved (Mp2Schedule *schedule, int minutes_earlier, int traffic_minutes)
+ *       a re-check found that leaving must move earlier by at least
+ *       MP2_LEAVE_MOVED_MINUTES (the route now takes traffic_minutes more)
  *   calendar-event-synced (Mp2Schedule *schedule, const char *sink_id)
  *   notification-sent (Mp2Schedule *schedule, const char *kind)
  *   error-occurred (Mp2Schedule *schedule (nullable), GError *error)
@@ -174,6 +178,9 @@ gboolean       mp2_pipeline_dismiss_finish      (Mp2Pipeline         *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
+/* Planning the day: wake-up, departure, route, weather (mp2-pipeline-plan.c). A
+ * departure that must move earlier by this much is told ("leave-moved"). */
+#define MP2_LEAVE_MOVED_MINUTES 5
 /* Planning the day: wake-up, departure, route, weather (mp2-pipeline-plan.c). */
 void           mp2_pipeline_set_planning        (Mp2Pipeline         *self,
                                                  Mp2Geocoder         *geocoder,

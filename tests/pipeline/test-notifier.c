@@ -840,6 +840,39 @@ test_dismiss_closes (Fixture       *f,
   g_assert_cmpuint (count_notices (f), ==, 1);
 }
 
+/* Time to leave: its own notification, beside the day's, with the new time. */
+static void
+test_leave_moved (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *const kinds[] = { "new-sheet", "leave", NULL };
+  g_autoptr(Mp2Schedule) schedule = import_file (f, "T2_rev1.pdf");
+  Notice *sheet_notice = wait_for_notice (f, 0);
+  Notice *notice;
+
+  mp2_schedule_set_plan_json (schedule, "{\"leave\":\"2025-03-28T05:20:00+01:00\","
+                                        "\"call\":\"2025-03-28T06:15:00+01:00\","
+                                        "\"arrival_target\":\"2025-03-28T06:00:00+01:00\"}");
+  g_signal_emit_by_name (f->pipeline, "leave-moved", schedule, 14, 12);
+
+  notice = wait_for_notice (f, 1);
+  g_assert_cmpuint (count_notices (f), ==, 2);
+  g_assert_cmpuint (notice->replaces_id, ==, 0);
+  g_assert_cmpuint (notice->id, !=, sheet_notice->id);
+  g_assert_cmpstr (notice->summary, ==, "Leave by 05:20 — traffic +12 min");
+  g_assert_cmpstr (notice->body, ==,
+                   "Day 29 · Gorzkie Pomarańcze. That is 14 minutes earlier than planned.");
+  assert_sent (f, kinds);
+  g_assert_cmpint (click (notice->id, "review"), ==, mp2_schedule_get_id (schedule));
+
+  /* switched off: nothing */
+  g_settings_set_boolean (f->settings, "notify-leave", FALSE);
+  g_signal_emit_by_name (f->pipeline, "leave-moved", schedule, 20, 20);
+  mp2_test_run_for (200);
+  g_assert_cmpuint (count_notices (f), ==, 2);
+  g_settings_reset (f->settings, "notify-leave");
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -868,6 +901,7 @@ main (int   argc,
   add_test ("/pipeline/notifier/personal-call", test_personal_call);
   add_test ("/pipeline/notifier/revision-replaces", test_revision_replaces);
   add_test ("/pipeline/notifier/error", test_error);
+  add_test ("/pipeline/notifier/leave-moved", test_leave_moved);
   add_test ("/pipeline/notifier/error-without-day", test_error_without_day);
   add_test ("/pipeline/notifier/revision-switched-off", test_revision_switched_off);
   add_test ("/pipeline/notifier/switches-read-at-each-event", test_switches_read_at_each_event);

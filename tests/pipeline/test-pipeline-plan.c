@@ -15,6 +15,7 @@
 
 #include <math.h>
 
+#include "mp2-ics-export.h"
 #include "mp2-test-files.h"
 #include "mp2-test-pipeline.h"
 #include "mp2-test-wait.h"
@@ -293,7 +294,23 @@ typedef struct
   TestRoutes   *routes;
   TestWeather  *weather;
   guint         plans;      /* "schedule-updated::plan" */
+  char         *calendar;   /* the .ics file */
+  int           moved;      /* "leave-moved": minutes earlier, or 0 */
+  int           traffic;
+  guint         n_moved;
 } Fixture;
+
+static void
+on_leave_moved_cb (Mp2Pipeline *pipeline,
+                   Mp2Schedule *schedule,
+                   int          minutes_earlier,
+                   int          traffic_minutes,
+                   Fixture     *fixture)
+{
+  fixture->moved = minutes_earlier;
+  fixture->traffic = traffic_minutes;
+  fixture->n_moved++;
+}
 
 static void
 on_planned_cb (Mp2Pipeline *pipeline,
@@ -319,9 +336,18 @@ fixture_set_up (Fixture       *fixture,
   g_settings_set_int (fixture->settings, "arrive-early-minutes", 15);
   g_settings_set_int (fixture->settings, "morning-routine-minutes", 60);
 
+  fixture->calendar = g_build_filename (fixture->directory, "calendar.ics", NULL);
+  g_settings_set_string (fixture->settings, "target-calendar", fixture->calendar);
+
   fixture->store = mp2_store_open (fixture->directory, &error);
   g_assert_no_error (error);
   fixture->pipeline = mp2_pipeline_new (fixture->store, fixture->settings);
+  {
+    g_autoptr(Mp2IcsExport) sink = mp2_ics_export_new ();
+
+    mp2_pipeline_set_calendar_sink (fixture->pipeline, MP2_CALENDAR_SINK (sink));
+  }
+  g_signal_connect (fixture->pipeline, "leave-moved", G_CALLBACK (on_leave_moved_cb), fixture);
   g_signal_connect (fixture->pipeline, "schedule-updated::plan", G_CALLBACK (on_planned_cb),
                     fixture);
   mp2_test_pipeline_start (fixture->pipeline, WAIT_SECONDS);
@@ -345,6 +371,8 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->routes);
   g_clear_object (&fixture->weather);
   g_settings_reset (fixture->settings, "home-address");
+  g_settings_reset (fixture->settings, "target-calendar");
+  g_free (fixture->calendar);
   g_settings_reset (fixture->settings, "arrive-early-minutes");
   g_settings_reset (fixture->settings, "morning-routine-minutes");
   g_clear_object (&fixture->settings);
@@ -585,6 +613,90 @@ test_weather_later (Fixture       *fixture,
   g_assert_true (json_object_has_member (plan, "leave"));
 }
 
+static char *
+read_calendar (Fixture *fixture)
+{
+  char *text = NULL;
+
+  if (!g_file_get_contents (fixture->calendar, &text, NULL, NULL))
+    return g_strdup ("");
+
+  return text;
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *needle;
+} CalendarWait;
+
+static gboolean
+calendar_has (gpointer user_data)
+{
+  CalendarWait *wait = user_data;
+  g_autofree char *text = read_calendar (wait->fixture);
+
+  return strstr (text, wait->needle) != NULL;
+}
+
+static void
+wait_for_calendar (Fixture    *fixture,
+                   const char *needle)
+{
+  CalendarWait wait = { fixture, needle };
+
+  mp2_test_wait_until (calendar_has, &wait, WAIT_SECONDS, needle);
+}
+
+/* Traffic worsens before the day: leaving moves 15 minutes earlier, which is told,
+ * and the confirmed event's leave alarm follows; a 2-minute change is not told. */
+static void
+test_leave_moved (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  Mp2Schedule *schedule = import_and_plan (fixture, "T2_01.pdf");
+  gint64 id = mp2_schedule_get_id (schedule);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) plan = NULL;
+  g_autofree char *text = NULL;
+  guint before;
+
+  mp2_pipeline_confirm_async (fixture->pipeline, id, NULL, mp2_test_on_result_cb, &result);
+  mp2_test_wait_for_result (&result, WAIT_SECONDS, "the confirmation");
+  g_assert_true (mp2_pipeline_confirm_finish (fixture->pipeline, result, &error));
+  g_assert_no_error (error);
+  wait_for_calendar (fixture, "05:40");
+
+  fixture->routes->minutes = 40;
+  before = fixture->plans;
+  mp2_pipeline_plan_day (fixture->pipeline, id);
+  wait_for_plans (fixture, before + 1);
+
+  g_assert_cmpuint (fixture->n_moved, ==, 1);
+  g_assert_cmpint (fixture->moved, ==, 15);
+  g_assert_cmpint (fixture->traffic, ==, 15);
+  schedule = mp2_pipeline_lookup (fixture->pipeline, id);
+  plan = read_json (mp2_schedule_get_plan_json (schedule));
+  g_assert_cmpstr (json_object_get_string_member (plan, "leave"), ==,
+                   "2024-03-14T05:25:00+01:00");
+
+  /* the event is written again with the new times; still one event */
+  wait_for_calendar (fixture, "05:25");
+  text = read_calendar (fixture);
+  g_assert_null (strstr (text, "05:40"));
+  g_assert_nonnull (strstr (text, "BEGIN:VEVENT"));
+  g_assert_null (strstr (strstr (text, "BEGIN:VEVENT") + 1, "BEGIN:VEVENT"));
+
+  /* two minutes more: the calendar follows, nobody is told */
+  fixture->routes->minutes = 42;
+  before = fixture->plans;
+  mp2_pipeline_plan_day (fixture->pipeline, id);
+  wait_for_plans (fixture, before + 1);
+  wait_for_calendar (fixture, "05:23");
+  g_assert_cmpuint (fixture->n_moved, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +715,8 @@ main (int   argc,
               test_route_estimate, fixture_tear_down);
   g_test_add ("/pipeline-plan/weather-later", Fixture, NULL, fixture_set_up,
               test_weather_later, fixture_tear_down);
+  g_test_add ("/pipeline-plan/leave-moved", Fixture, NULL, fixture_set_up, test_leave_moved,
+              fixture_tear_down);
 
   return g_test_run ();
 }
