@@ -54,6 +54,7 @@ typedef struct
 
   Mp2DepartureSearch  *search;
   Mp2Route            *route;
+  Mp2Route            *last_route;    /* the search's latest answer */
   GDateTime           *leave;
   Mp2DayPlan          *plan;
   Mp2Forecast         *forecast;
@@ -103,6 +104,7 @@ plan_job_free (gpointer data)
   g_clear_pointer (&job->problems, g_ptr_array_unref);
   g_clear_pointer (&job->search, mp2_departure_search_free);
   g_clear_pointer (&job->route, mp2_route_free);
+  g_clear_pointer (&job->last_route, mp2_route_free);
   g_clear_pointer (&job->leave, g_date_time_unref);
   g_clear_pointer (&job->plan, mp2_day_plan_free);
   g_clear_pointer (&job->forecast, mp2_forecast_free);
@@ -600,12 +602,12 @@ on_route_cb (GObject      *source,
           return;
         }
       /* an answer from earlier in the search beats a guess from the distance */
-      if (mp2_departure_search_get_route (job->search) != NULL)
+      if (job->last_route != NULL)
         {
           g_debug ("The route of day %" G_GINT64_FORMAT " failed after %u answers; the last "
                    "one is kept: %s", job->schedule_id,
                    mp2_departure_search_get_n_requests (job->search), error->message);
-          job->route = mp2_route_copy (mp2_departure_search_get_route (job->search));
+          job->route = g_steal_pointer (&job->last_route);
         }
       else
         estimate_route (job, error);
@@ -615,6 +617,8 @@ on_route_cb (GObject      *source,
 
   departure = g_object_get_data (G_OBJECT (task), "departure");
   mp2_departure_search_feed (job->search, departure, route);
+  g_clear_pointer (&job->last_route, mp2_route_free);
+  job->last_route = g_steal_pointer (&route);
   ask_route (self, task);
 }
 
