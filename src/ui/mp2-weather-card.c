@@ -2,8 +2,9 @@
  *
  * The weather at the set across the working day, as the day's weather_json gives it
  * (mp2_forecast_to_json() plus "warnings" and "exterior"): the warnings first and
- * emphasised, then an hourly strip (time, sky, temperature, chance of rain) and the
- * sunrise and sunset.
+ * emphasised, then the hours (time, sky, temperature, chance of rain) and the
+ * sunrise and sunset. The hours wrap into rows rather than scroll, so that none is
+ * out of sight; arrow keys go from hour to hour, each read out whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,8 +26,8 @@ struct _Mp2WeatherCard
 
   /* Template widgets */
   GtkListBox *warnings_list;
-  GtkWidget  *hours_scroller;
-  GtkBox     *hours_box;
+  GtkWidget  *hours_card;
+  GtkFlowBox *hours_box;
   GtkLabel   *sun_label;
 };
 
@@ -42,7 +43,7 @@ clear_box (GtkWidget *box)
       if (GTK_IS_LIST_BOX (box))
         gtk_list_box_remove (GTK_LIST_BOX (box), child);
       else
-        gtk_box_remove (GTK_BOX (box), child);
+        gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
     }
 }
 
@@ -159,6 +160,7 @@ new_hour (const Mp2Forecast     *forecast,
           const Mp2ForecastHour *hour)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *child;
   GtkWidget *icon;
   g_autofree char *time = g_date_time_format (hour->time, "%H:%M");
   g_autofree char *temperature = NULL;
@@ -177,7 +179,6 @@ new_hour (const Mp2Forecast     *forecast,
                                                                    is_night (forecast,
                                                                              hour->time)));
   gtk_image_set_pixel_size (GTK_IMAGE (icon), 24);
-  gtk_widget_set_tooltip_text (icon, sky);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, sky,
                                   -1);
 
@@ -187,11 +188,15 @@ new_hour (const Mp2Forecast     *forecast,
   gtk_box_append (GTK_BOX (box), new_label (rain != NULL ? rain : "", "dim-label"));
   gtk_widget_add_css_class (box, "weather-hour");
 
+  /* The child of the flow box is what takes the focus and is read out. */
+  child = gtk_flow_box_child_new ();
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), box);
   description = describe_hour (hour, time, sky, temperature, rain);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   description, -1);
+  gtk_widget_set_tooltip_text (child, description);
 
-  return box;
+  return child;
 }
 
 static void
@@ -204,10 +209,10 @@ show_hours (Mp2WeatherCard    *self,
       const Mp2ForecastHour *hour = &g_array_index (forecast->hours, Mp2ForecastHour, i);
 
       if (hour->time != NULL)
-        gtk_box_append (self->hours_box, new_hour (forecast, hour));
+        gtk_flow_box_append (self->hours_box, new_hour (forecast, hour));
     }
 
-  gtk_widget_set_visible (self->hours_scroller, forecast->hours->len > 0);
+  gtk_widget_set_visible (self->hours_card, forecast->hours->len > 0);
 }
 
 static void
@@ -266,7 +271,7 @@ mp2_weather_card_class_init (Mp2WeatherCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/mp2-weather-card.ui");
   gtk_widget_class_bind_template_child (widget_class, Mp2WeatherCard, warnings_list);
-  gtk_widget_class_bind_template_child (widget_class, Mp2WeatherCard, hours_scroller);
+  gtk_widget_class_bind_template_child (widget_class, Mp2WeatherCard, hours_card);
   gtk_widget_class_bind_template_child (widget_class, Mp2WeatherCard, hours_box);
   gtk_widget_class_bind_template_child (widget_class, Mp2WeatherCard, sun_label);
 

@@ -900,6 +900,7 @@ test_plan (Fixture       *fixture,
   gpointer weather;
   GtkWidget *hours;
   GtkWidget *first_hour;
+  const char *first_tooltip;
 
   show (fixture, "T2_01.pdf");
   set_plan (fixture, plan_json, weather_json);
@@ -953,6 +954,11 @@ test_plan (Fixture       *fixture,
   g_assert_true (find_label (first_hour, "-2 °C"));
   g_assert_true (find_label (first_hour, "10 %"));
   g_assert_true (find_label (gtk_widget_get_last_child (hours), "80 %"));
+  /* Each hour takes the focus, and is read out whole. */
+  g_assert_true (gtk_widget_get_focusable (first_hour));
+  first_tooltip = gtk_widget_get_tooltip_text (first_hour);
+  g_assert_true (g_str_has_prefix (first_tooltip, "05:00: "));
+  g_assert_true (g_str_has_suffix (first_tooltip, ", -2 °C, chance of rain 10 %"));
   g_assert_cmpuint (count_children (card_child (weather, MP2_TYPE_WEATHER_CARD,
                                                 "warnings_list")), ==, 1);
   g_assert_cmpstr (adw_preferences_row_get_title (
