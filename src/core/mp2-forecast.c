@@ -183,18 +183,13 @@ add_time (JsonBuilder *builder,
           const char  *name,
           GDateTime   *time)
 {
+  g_autofree char *text = time != NULL ? format_time (time) : NULL;
+
   json_builder_set_member_name (builder, name);
-  if (time == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-
-  {
-    g_autofree char *text = format_time (time);
-
+  if (text == NULL)
+    json_builder_add_null_value (builder);
+  else
     json_builder_add_string_value (builder, text);
-  }
 }
 
 /* A number, or null for NAN (JSON has no NAN). */

@@ -272,7 +272,8 @@ on_cache_read_cb (GObject      *object,
   if (forecast != NULL)
     {
       g_debug ("Forecast from the cache: %s", mp2_weather_task_get_query (task)->cache_key);
-      g_task_return_pointer (task, g_steal_pointer (&forecast), (GDestroyNotify) mp2_forecast_free);
+      g_task_return_pointer (task, g_steal_pointer (&forecast),
+                             (GDestroyNotify) mp2_forecast_free);
       return;
     }
 

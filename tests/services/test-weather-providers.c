@@ -45,7 +45,9 @@ fixture_set_up (Fixture       *fixture,
 {
   gboolean with_store = GPOINTER_TO_INT (data);
   g_autoptr(GError) error = NULL;
+  Mp2OpenMeteo *open_meteo;
   Mp2OpenWeatherMap *owm;
+  const char *url;
 
   fixture->fake = mp2_fake_weather_new (&error);
   g_assert_no_error (error);
@@ -66,10 +68,10 @@ fixture_set_up (Fixture       *fixture,
       g_assert_no_error (error);
     }
 
-  fixture->open_meteo = MP2_WEATHER_PROVIDER (mp2_open_meteo_new (fixture->http, fixture->store,
-                                                                  mp2_fake_weather_get_url (fixture->fake)));
-  owm = mp2_openweathermap_new (fixture->http, fixture->store,
-                                mp2_fake_weather_get_url (fixture->fake));
+  url = mp2_fake_weather_get_url (fixture->fake);
+  open_meteo = mp2_open_meteo_new (fixture->http, fixture->store, url);
+  fixture->open_meteo = MP2_WEATHER_PROVIDER (open_meteo);
+  owm = mp2_openweathermap_new (fixture->http, fixture->store, url);
   mp2_openweathermap_set_api_key (owm, MP2_FAKE_WEATHER_API_KEY);
   fixture->owm = MP2_WEATHER_PROVIDER (owm);
 
