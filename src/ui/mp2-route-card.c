@@ -239,7 +239,7 @@ on_uri_launched_cb (GObject      *source,
   if (g_app_info_launch_default_for_uri_finish (result, &error))
     return;
 
-  g_warning ("Could not open the route: %s", error->message);
+  g_debug ("Could not open the route: %s", error->message);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
     return;

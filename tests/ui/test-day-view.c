@@ -30,6 +30,10 @@
 /* On T2_01's crew list, with a call earlier than the crew call. */
 #define CREW_NAME "Hanna Wójcik"
 
+/* A folder of this run's own for the user's data and configuration, where a browser
+ * of the test's answers https links: it writes the link it was given to a file. */
+static char *home_directory;
+
 /* The fixture ----------------------------------------------------------------------------- */
 
 typedef struct
@@ -883,6 +887,64 @@ scroll_to (Fixture   *fixture,
 }
 
 static void
+install_browser (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = g_build_filename (home_directory, "data", NULL);
+  g_autofree char *config = g_build_filename (home_directory, "config", NULL);
+  g_autofree char *applications = g_build_filename (data, "applications", NULL);
+  g_autofree char *script = g_build_filename (home_directory, "browser.sh", NULL);
+  g_autofree char *opened = g_build_filename (home_directory, "opened", NULL);
+  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s'\n",
+                                                  opened);
+  g_autofree char *desktop = g_strdup_printf ("[Desktop Entry]\nType=Application\n"
+                                              "Name=Test Browser\nExec=%s %%u\n"
+                                              "MimeType=x-scheme-handler/https;\n", script);
+  g_autofree char *desktop_path = g_build_filename (applications, "test-browser.desktop",
+                                                    NULL);
+  g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
+
+  g_mkdir_with_parents (applications, 0700);
+  g_mkdir_with_parents (config, 0700);
+  g_file_set_contents (script, script_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+  g_file_set_contents (desktop_path, desktop, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (mimeapps, "[Default Applications]\n"
+                       "x-scheme-handler/https=test-browser.desktop\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+}
+
+static gboolean
+browser_opened (gpointer user_data)
+{
+  g_autofree char *opened = g_build_filename (home_directory, "opened", NULL);
+  g_autofree char *uri = NULL;
+
+  return g_file_get_contents (opened, &uri, NULL, NULL) && *uri != '\0';
+}
+
+/* "Open in Maps" gives the route's link to the default browser. */
+static void
+open_in_maps (gpointer route)
+{
+  g_autofree char *opened = g_build_filename (home_directory, "opened", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_remove (opened);
+  gtk_widget_activate (card_child (route, MP2_TYPE_ROUTE_CARD, "maps_button"));
+  mp2_test_wait_until (browser_opened, NULL, 20, "the browser to get the route");
+  g_file_get_contents (opened, &uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uri, ==, mp2_route_card_get_maps_uri (route));
+}
+
+static void
 set_plan (Fixture    *fixture,
           const char *plan,
           const char *weather)
@@ -943,6 +1005,7 @@ test_plan (Fixture       *fixture,
                    "&route=52.229700,21.012200;52.190000,21.030000");
   g_assert_true (gtk_widget_get_sensitive (card_child (route, MP2_TYPE_ROUTE_CARD,
                                                        "maps_button")));
+  open_in_maps (route);
 
   /* The weather card: the warning first, then one column an hour. */
   weather = child (fixture, "weather_card");
@@ -1106,6 +1169,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GtkCssProvider) css = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Before GLib reads where the user's data and configuration are. */
+  home_directory = g_dir_make_tmp ("mp2-day-view-home-XXXXXX", &error);
+  g_assert_no_error (error);
+  install_browser ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -1133,5 +1203,9 @@ main (int   argc,
   add_test ("/day-view/plan-problems", test_plan_problems, NULL);
   add_test ("/day-view/plan-estimate", test_plan_estimate, NULL);
 
-  return g_test_run ();
+  status = g_test_run ();
+  mp2_test_remove_tree (home_directory);
+  g_free (home_directory);
+
+  return status;
 }
