@@ -276,6 +276,14 @@ bind_choice (Mp2PreferencesWindow *self,
   on_choice_notify_selected_cb (drop_down, NULL, name);
 }
 
+/* The fixed travel time matters only to the "manual" route provider. */
+static void
+show_manual_travel (Mp2PreferencesWindow *self)
+{
+  gtk_widget_set_visible (self->manual_travel_row,
+                          g_settings_get_enum (self->settings, "route-provider") == 2);
+}
+
 static void
 setup_choices (Mp2PreferencesWindow *self)
 {
@@ -287,6 +295,10 @@ setup_choices (Mp2PreferencesWindow *self)
                geocoding_providers, _("Address service"));
   bind_choice (self, "weather-provider", self->weather_provider_dropdown, weather_providers,
                _("Weather service"));
+
+  show_manual_travel (self);
+  g_signal_connect_object (self->settings, "changed::route-provider",
+                           G_CALLBACK (show_manual_travel), self, G_CONNECT_SWAPPED);
 }
 
 /* Presets of the morning's buffers ----------------------------------------------------------- */
@@ -364,6 +376,7 @@ bind_numbers (Mp2PreferencesWindow *self)
     GtkSpinButton *spin;
   } numbers[] = {
     { "via-stop-minutes", self->via_stop_spin },
+    { "manual-travel-minutes", self->manual_travel_spin },
     { "parking-to-set-minutes", self->parking_spin },
     { "early-wake-up-hour", self->early_wake_up_spin },
     { "weather-warn-rain-probability", self->warn_rain_spin },
@@ -423,7 +436,8 @@ mp2_preferences_window_class_init_planning (GtkWidgetClass *widget_class)
   static const char * const children[] = {
     "buffer_preset_row", "buffer_preset_dropdown", "home_address_row", "home_place_row",
     "home_place_icon", "via_address_row", "via_place_row", "via_place_icon", "via_stop_spin",
-    "parking_spin", "travel_mode_dropdown", "route_provider_dropdown",
+    "parking_spin", "travel_mode_dropdown", "route_provider_dropdown", "manual_travel_row",
+    "manual_travel_spin",
     "geocoding_provider_dropdown", "weather_provider_dropdown", "google_maps_key_row",
     "openweathermap_key_row", "keys_status_label", "early_wake_up_spin", "leave_recheck_row",
     "run_in_background_switch", "warn_rain_spin", "warn_wind_spin", "warn_cold_spin",
@@ -443,6 +457,8 @@ mp2_preferences_window_class_init_planning (GtkWidgetClass *widget_class)
     G_STRUCT_OFFSET (Mp2PreferencesWindow, parking_spin),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, travel_mode_dropdown),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, route_provider_dropdown),
+    G_STRUCT_OFFSET (Mp2PreferencesWindow, manual_travel_row),
+    G_STRUCT_OFFSET (Mp2PreferencesWindow, manual_travel_spin),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, geocoding_provider_dropdown),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, weather_provider_dropdown),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, google_maps_key_row),

@@ -70,6 +70,8 @@ struct _Mp2PreferencesWindow
   GtkSpinButton        *parking_spin;
   GtkDropDown          *travel_mode_dropdown;
   GtkDropDown          *route_provider_dropdown;
+  GtkWidget            *manual_travel_row;
+  GtkSpinButton        *manual_travel_spin;
   GtkDropDown          *geocoding_provider_dropdown;
   GtkDropDown          *weather_provider_dropdown;
   AdwEntryRow          *google_maps_key_row;

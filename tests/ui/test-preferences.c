@@ -358,6 +358,8 @@ test_services (Fixture       *fixture,
     g_settings_reset (fixture->settings, keys[i]);
 
   g_assert_cmpuint (selected (fixture, "travel_mode_dropdown"), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (template_child (fixture,
+                                                                      "manual_travel_row"))));
   select_item (fixture, "travel_mode_dropdown", 1);
   assert_setting_string (fixture, "travel-mode", "transit");
   select_item (fixture, "route_provider_dropdown", 1);
@@ -369,6 +371,13 @@ test_services (Fixture       *fixture,
 
   g_settings_set_string (fixture->settings, "route-provider", "manual");
   g_assert_cmpuint (selected (fixture, "route_provider_dropdown"), ==, 2);
+  /* The fixed travel time shows with the provider that uses it. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (template_child (fixture,
+                                                                     "manual_travel_row"))));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (template_child (fixture, "manual_travel_spin")),
+                             70);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "manual-travel-minutes"), ==, 70);
+  g_settings_reset (fixture->settings, "manual-travel-minutes");
   g_settings_set_string (fixture->settings, "travel-mode", "walk");
   g_assert_cmpuint (selected (fixture, "travel_mode_dropdown"), ==, 3);
 
