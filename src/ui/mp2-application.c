@@ -22,6 +22,7 @@
 #include "mp2-google-calendar-sink.h"
 #include "mp2-notifier.h"
 #include "mp2-pipeline.h"
+#include "mp2-planning-providers.h"
 #include "mp2-preferences-window.h"
 #include "mp2-window.h"
 
@@ -45,6 +46,8 @@ struct _Mp2Application
   GCancellable    *sign_in;         /* the sign-in waiting for the browser */
   Mp2CalendarRouter *calendars;     /* GNOME's calendars and Google's */
   Mp2GmailSource  *gmail_source;
+  Mp2PlanningProviders *planning;  /* geocoder, routes, weather of Preferences */
+  gboolean         held;            /* running in the background */
 };
 
 G_DEFINE_FINAL_TYPE (Mp2Application, mp2_application, ADW_TYPE_APPLICATION)
@@ -179,6 +182,16 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* API keys may have been stored in Preferences. */
+static gboolean
+on_preferences_close_request_cb (Mp2Application *self)
+{
+  if (self->planning != NULL)
+    mp2_planning_providers_reload_keys (self->planning);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 preferences_activated (GSimpleAction *action,
                        GVariant      *parameter,
@@ -192,9 +205,15 @@ preferences_activated (GSimpleAction *action,
                                             self->pipeline != NULL
                                             ? MP2_CALENDAR_SINK (self->calendars) : NULL);
   mp2_preferences_window_add_mail_page (preferences, self->account, self->gmail_source);
+  /* the addresses in Preferences are checked with the planning's geocoder */
+  if (self->planning != NULL)
+    mp2_preferences_window_set_geocoder (preferences,
+                                         mp2_planning_providers_get_geocoder (self->planning));
   /* its buttons use the app's actions (sign in, check now) */
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  g_signal_connect_object (preferences, "close-request",
+                           G_CALLBACK (on_preferences_close_request_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -473,6 +492,74 @@ on_calendar_sink_ready_cb (GObject      *source,
   mp2_calendar_router_add_sink (self->calendars, MP2_CALENDAR_SINK (google_sink));
 }
 
+/* Running in the background ---------------------------------------------------------- */
+
+static void
+on_background_requested_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not ask to run in the background: %s", error->message);
+}
+
+/* In a sandbox, the background portal lets the app go on once its window is closed;
+ * the desktop may ask the user. */
+static void
+request_background (Mp2Application *self)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  GVariantBuilder options;
+
+  if (bus == NULL || !g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return;
+
+  g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&options, "{sv}", "reason",
+                         g_variant_new_string (_("Film Schedule checks the traffic before you "
+                                                 "leave for set, and tells you when to leave "
+                                                 "earlier.")));
+  g_variant_builder_add (&options, "{sv}", "autostart", g_variant_new_boolean (FALSE));
+  g_dbus_connection_call (bus, "org.freedesktop.portal.Desktop",
+                          "/org/freedesktop/portal/desktop",
+                          "org.freedesktop.portal.Background", "RequestBackground",
+                          g_variant_new ("(sa{sv})", "", &options), NULL,
+                          G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable,
+                          on_background_requested_cb, NULL);
+}
+
+/* "Run in background": the app stays when its window closes, so that the way to set
+ * is checked again before leaving and the notification comes. */
+static void
+update_background (Mp2Application *self)
+{
+  gboolean wanted = g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (wanted == self->held)
+    return;
+
+  self->held = wanted;
+  if (wanted)
+    {
+      g_application_hold (G_APPLICATION (self));
+      request_background (self);
+    }
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void
+update_planning (Mp2Application *self)
+{
+  mp2_pipeline_set_planning (self->pipeline, mp2_planning_providers_get_geocoder (self->planning),
+                             mp2_planning_providers_get_routes (self->planning),
+                             mp2_planning_providers_get_weather (self->planning));
+}
+
 static void
 on_pipeline_started_cb (GObject      *source,
                         GAsyncResult *result,
@@ -485,7 +572,13 @@ on_pipeline_started_cb (GObject      *source,
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not load the stored days: %s", error->message);
 
-  /* The days are listed: now new files and mails may come in. */
+  /* The days are listed: they are planned, and new files and mails may come in. */
+  update_planning (self);
+  g_signal_connect_object (self->planning, "changed", G_CALLBACK (update_planning), self,
+                           G_CONNECT_SWAPPED);
+  update_background (self);
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (update_background), self, G_CONNECT_SWAPPED);
   update_watched_folder (self);
   mp2_gmail_source_set_polling (self->gmail_source, TRUE);
   g_signal_connect_object (self->settings, "changed::watched-folder",
@@ -503,6 +596,7 @@ on_pipeline_started_cb (GObject      *source,
 static void
 start_pipeline (Mp2Application *self)
 {
+  self->planning = mp2_planning_providers_new (self->http, self->store, self->settings);
   self->pipeline = mp2_pipeline_new (self->store, self->settings);
   mp2_pipeline_set_calendar_sink (self->pipeline, MP2_CALENDAR_SINK (self->calendars));
   /* The source lives as long as the application: the function may use it. */
@@ -733,6 +827,11 @@ mp2_application_shutdown (GApplication *application)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->sign_in);
+  if (self->held)
+    {
+      self->held = FALSE;
+      g_application_release (application);
+    }
   if (self->gmail_source != NULL)
     mp2_gmail_source_set_polling (self->gmail_source, FALSE);
 
@@ -801,6 +900,7 @@ mp2_application_dispose (GObject *object)
   g_clear_object (&self->notifier);
   g_clear_object (&self->pipeline);
   g_clear_object (&self->gmail_source);
+  g_clear_object (&self->planning);
   g_clear_object (&self->calendars);
   g_clear_object (&self->sign_in);
   g_clear_object (&self->account);
