@@ -67,6 +67,7 @@ struct _Mp2FakeGeocoding
   char       *url;
   Service     services[N_SERVICES];
   char       *google_key;
+  gboolean    any_address;
   GPtrArray  *faults;          /* Fault */
   guint       next_fault_id;
   GPtrArray  *violations;      /* char * */
@@ -242,6 +243,130 @@ find_fault (Mp2FakeGeocoding        *self,
   return found;
 }
 
+/* Any address (mp2_fake_geocoding_set_any_address ()) --------------------------------- */
+
+/* Warsaw's centre, and how far from it a made-up place may be: about 7 km each way. */
+#define WARSAW_LAT 52.2297
+#define WARSAW_LON 21.0122
+#define WARSAW_LAT_SPAN 0.06
+#define WARSAW_LON_SPAN 0.10
+
+/* FNV-1a: the same text is the same place in every run, whatever GLib's hash does. */
+static guint64
+hash_text (const char *text)
+{
+  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (const guchar *c = (const guchar *) text; *c != '\0'; c++)
+    hash = (hash ^ *c) * G_GUINT64_CONSTANT (1099511628211);
+
+  return hash;
+}
+
+static void
+make_place (const char *normalized,
+            double     *lat,
+            double     *lon)
+{
+  guint64 hash = hash_text (normalized);
+
+  *lat = WARSAW_LAT + ((double) (hash & 0xffffffff) / G_MAXUINT32 * 2 - 1) * WARSAW_LAT_SPAN;
+  *lon = WARSAW_LON + ((double) (hash >> 32) / G_MAXUINT32 * 2 - 1) * WARSAW_LON_SPAN;
+}
+
+/* The place's name says that it was put in Warsaw, unless the address is there. */
+static char *
+make_place_name (const char *query,
+                 const char *normalized)
+{
+  if (strstr (normalized, "warszawa") != NULL)
+    return g_strdup_printf ("%s, Polska", query);
+
+  return g_strdup_printf ("%s (placed in Warszawa by the fake)", query);
+}
+
+static void
+respond_made_up (SoupServerMessage       *msg,
+                 Mp2FakeGeocodingService  service,
+                 const char              *query,
+                 const char              *normalized)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *name = make_place_name (query, normalized);
+  g_autofree char *text = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  double lat, lon;
+
+  make_place (normalized, &lat, &lon);
+  if (service == MP2_FAKE_GEOCODING_NOMINATIM)
+    {
+      /* jsonv2: one building, coordinates as strings */
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "place_id");
+      json_builder_add_int_value (builder, (gint64) (hash_text (normalized) & 0x7fffffff));
+      json_builder_set_member_name (builder, "osm_type");
+      json_builder_add_string_value (builder, "way");
+      json_builder_set_member_name (builder, "lat");
+      json_builder_add_string_value (builder, g_ascii_formatd (number, sizeof number, "%.7f", lat));
+      json_builder_set_member_name (builder, "lon");
+      json_builder_add_string_value (builder, g_ascii_formatd (number, sizeof number, "%.7f", lon));
+      json_builder_set_member_name (builder, "category");
+      json_builder_add_string_value (builder, "building");
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "yes");
+      json_builder_set_member_name (builder, "place_rank");
+      json_builder_add_int_value (builder, 30);
+      json_builder_set_member_name (builder, "importance");
+      json_builder_add_double_value (builder, 0.00001);
+      json_builder_set_member_name (builder, "addresstype");
+      json_builder_add_string_value (builder, "building");
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, "");
+      json_builder_set_member_name (builder, "display_name");
+      json_builder_add_string_value (builder, name);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+    }
+  else
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "results");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "formatted_address");
+      json_builder_add_string_value (builder, name);
+      json_builder_set_member_name (builder, "geometry");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "location");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "lat");
+      json_builder_add_double_value (builder, lat);
+      json_builder_set_member_name (builder, "lng");
+      json_builder_add_double_value (builder, lon);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "location_type");
+      json_builder_add_string_value (builder, "ROOFTOP");
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "types");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, "street_address");
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, "OK");
+      json_builder_end_object (builder);
+    }
+
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, TRUE);
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json; charset=UTF-8", SOUP_MEMORY_COPY,
+                                    text, strlen (text));
+}
+
 static void
 respond_answer (Mp2FakeGeocoding        *self,
                 SoupServerMessage       *msg,
@@ -251,6 +376,11 @@ respond_answer (Mp2FakeGeocoding        *self,
   g_autofree char *normalized = normalize_query (query);
   const char *sample = g_hash_table_lookup (self->services[service].answers, normalized);
 
+  if (sample == NULL && self->any_address)
+    {
+      respond_made_up (msg, service, query, normalized);
+      return;
+    }
   if (sample == NULL)
     sample = service == MP2_FAKE_GEOCODING_GOOGLE ? GOOGLE_ZERO_RESULTS : NOMINATIM_EMPTY;
 
@@ -631,6 +761,22 @@ mp2_fake_geocoding_set_answer (Mp2FakeGeocoding        *self,
 
   g_hash_table_replace (self->services[service].answers, normalize_query (query),
                         g_strdup (sample));
+}
+
+/**
+ * mp2_fake_geocoding_set_any_address:
+ * @any: whether queries without an answer are found
+ *
+ * For the demo: a query without an answer set gets one place, made up from a hash of
+ * its text, within 7 km of Warsaw's centre (the same text, the same place).
+ */
+void
+mp2_fake_geocoding_set_any_address (Mp2FakeGeocoding *self,
+                                    gboolean          any)
+{
+  g_return_if_fail (MP2_IS_FAKE_GEOCODING (self));
+
+  self->any_address = any;
 }
 
 /**

@@ -60,13 +60,18 @@ void              mp2_fake_geocoding_export_environment  (Mp2FakeGeocoding      
 
 /* Answers: @sample is a file under tests/data/contracts/samples
  * ("nominatim/search_chelmska.constructed.json"); @query is matched without regard
- * to case and runs of spaces. Queries without an answer get no result. */
+ * to case and runs of spaces. Queries without an answer get no result
+ * (unless mp2_fake_geocoding_set_any_address ()). */
 void              mp2_fake_geocoding_set_answer          (Mp2FakeGeocoding        *self,
                                                           Mp2FakeGeocodingService  service,
                                                           const char              *query,
                                                           const char              *sample);
 void              mp2_fake_geocoding_set_google_key      (Mp2FakeGeocoding        *self,
                                                           const char              *key);
+/* For the demo: queries without an answer are found anyway, each at a place in Warsaw
+ * made up from a hash of its text. */
+void              mp2_fake_geocoding_set_any_address     (Mp2FakeGeocoding        *self,
+                                                          gboolean                 any);
 
 /* Faults: the first @skip requests to @service pass, then @count get @fault (0: all) */
 guint             mp2_fake_geocoding_add_fault           (Mp2FakeGeocoding        *self,

@@ -14,6 +14,7 @@
 #include "mp2-fake-routes.h"
 
 #include <libsoup/soup.h>
+#include <math.h>
 #include <string.h>
 
 #include "mp2-fake-routes-resources.h"
@@ -56,6 +57,7 @@ struct _Mp2FakeRoutes
   Mp2FakeRoutesDurationFunc  duration_func;
   gpointer                   duration_data;
   GDestroyNotify             duration_destroy;
+  gboolean                   by_distance;
   GPtrArray                 *faults;
   guint                      last_fault_id;
   Endpoint                   google;
@@ -449,6 +451,98 @@ check_body (JsonObject  *body,
   return NULL;
 }
 
+/* By distance (mp2_fake_routes_set_by_distance ()) */
+
+/* Roads are this much longer than the straight line; in town a car makes 30 km/h
+ * door to door, and traffic at rush hour makes that half as long again. */
+#define ROAD_DETOUR 1.3
+#define CITY_SPEED_M_S (30.0 / 3.6)
+#define RUSH_HOUR_TRAFFIC 1.5
+#define OTHER_TRAFFIC 1.1
+
+static double
+get_straight_metres (double lon1,
+                     double lat1,
+                     double lon2,
+                     double lat2)
+{
+  double phi1 = lat1 * G_PI / 180, phi2 = lat2 * G_PI / 180;
+  double dphi = phi2 - phi1, dlambda = (lon2 - lon1) * G_PI / 180;
+  double a = sin (dphi / 2) * sin (dphi / 2)
+             + cos (phi1) * cos (phi2) * sin (dlambda / 2) * sin (dlambda / 2);
+
+  return 2 * 6371000.0 * asin (MIN (1.0, sqrt (a)));
+}
+
+/* Weekdays 07:00–10:00 and 16:00–19:00 in Warsaw (now, without a departure). */
+static gboolean
+is_rush_hour (GDateTime *departure)
+{
+  g_autoptr(GTimeZone) warsaw = g_time_zone_new_identifier ("Europe/Warsaw");
+  g_autoptr(GTimeZone) zone = warsaw != NULL ? g_time_zone_ref (warsaw) : g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (departure != NULL ? departure : now,
+                                                        zone);
+  int hour = g_date_time_get_hour (local);
+
+  return g_date_time_get_day_of_week (local) <= 5
+         && ((hour >= 7 && hour < 10) || (hour >= 16 && hour < 19));
+}
+
+/* The route through @coordinates (lon, lat pairs) as the answers' numbers. */
+static void
+measure_route (Mp2FakeRoutes *self,
+               GArray        *coordinates,
+               GDateTime     *departure)
+{
+  double metres = 0;
+
+  for (guint i = 2; i + 1 < coordinates->len; i += 2)
+    metres += get_straight_metres (g_array_index (coordinates, double, i - 2),
+                                   g_array_index (coordinates, double, i - 1),
+                                   g_array_index (coordinates, double, i),
+                                   g_array_index (coordinates, double, i + 1));
+
+  self->distance = (gint64) round (metres * ROAD_DETOUR);
+  self->static_duration = MAX (60, (gint64) round (self->distance / CITY_SPEED_M_S));
+  self->duration = (gint64) round (self->static_duration
+                                   * (is_rush_hour (departure) ? RUSH_HOUR_TRAFFIC
+                                                               : OTHER_TRAFFIC));
+}
+
+static void
+add_waypoint_coordinates (GArray   *coordinates,
+                          JsonNode *waypoint)
+{
+  JsonObject *lat_lng = json_object_get_object_member (
+    json_object_get_object_member (json_node_get_object (waypoint), "location"), "latLng");
+  double pair[2] = {
+    json_object_get_double_member (lat_lng, "longitude"),
+    json_object_get_double_member (lat_lng, "latitude"),
+  };
+
+  g_array_append_vals (coordinates, pair, 2);
+}
+
+/* A checked computeRoutes body: origin, intermediates, destination. */
+static void
+measure_google_route (Mp2FakeRoutes *self,
+                      JsonObject    *body,
+                      GDateTime     *departure)
+{
+  g_autoptr(GArray) coordinates = g_array_new (FALSE, FALSE, sizeof (double));
+  JsonNode *intermediates = json_object_get_member (body, "intermediates");
+
+  add_waypoint_coordinates (coordinates, json_object_get_member (body, "origin"));
+  for (guint i = 0; intermediates != NULL
+                    && i < json_array_get_length (json_node_get_array (intermediates)); i++)
+    add_waypoint_coordinates (coordinates,
+                              json_array_get_element (json_node_get_array (intermediates), i));
+  add_waypoint_coordinates (coordinates, json_object_get_member (body, "destination"));
+
+  measure_route (self, coordinates, departure);
+}
+
 /* Google: the answer */
 
 static gboolean
@@ -621,6 +715,8 @@ handle_compute_routes (Mp2FakeRoutes     *self,
       return;
     }
 
+  if (self->by_distance)
+    measure_google_route (self, self->last_body, departure);
   answer = build_routes_answer (self, mask, self->last_body, departure);
   reply_json (msg, SOUP_STATUS_OK, answer);
 }
@@ -800,6 +896,8 @@ handle_osrm_route (Mp2FakeRoutes     *self,
       return;
     }
 
+  if (self->by_distance)
+    measure_route (self, coordinates, NULL);
   answer = build_osrm_answer (self, coordinates,
                               query == NULL ||
                               g_strcmp0 (g_hash_table_lookup (query, "overview"), "false") != 0);
@@ -982,6 +1080,25 @@ mp2_fake_routes_set_route (Mp2FakeRoutes *self,
   self->duration = duration;
   self->static_duration = static_duration;
   self->distance = distance;
+}
+
+/**
+ * mp2_fake_routes_set_by_distance:
+ * @self: the fake
+ * @by_distance: whether each route is measured from its places
+ *
+ * For the demo: every route's distance is the straight line through its places
+ * times 1.3, its static duration that at 30 km/h, and Google's duration with traffic
+ * half as long again on weekdays 07:00–10:00 and 16:00–19:00 in Warsaw, a tenth
+ * longer otherwise. Replaces mp2_fake_routes_set_route ()'s numbers.
+ */
+void
+mp2_fake_routes_set_by_distance (Mp2FakeRoutes *self,
+                                 gboolean       by_distance)
+{
+  g_return_if_fail (MP2_IS_FAKE_ROUTES (self));
+
+  self->by_distance = by_distance;
 }
 
 void
