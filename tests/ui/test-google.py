@@ -18,6 +18,7 @@ confirmed day go to OUT_DIR.
 import datetime
 import email
 import json
+import math
 import os
 import re
 import shutil
@@ -31,8 +32,9 @@ import urllib.request
 import pyatspi
 
 import atspi_helpers
-from atspi_helpers import (check_control_names, click, find, find_frame_gone, open_from_menu,
-                           press, results, screenshot, stop_app, tap, type_into, wait_for, walk)
+from atspi_helpers import (check_control_names, click, find, find_frame_gone,
+                           find_label_starting, is_showing, open_from_menu, press, results,
+                           screenshot, stop_app, tap, type_into, wait_for, walk)
 
 BUILD, TOP, OUT = sys.argv[1:4]
 atspi_helpers.screenshot_dir = OUT
@@ -64,6 +66,15 @@ EXPECTED_SHEETS = ["T1_02", "T3_02", "email_pl_subject", "email_revised", "email
 NOT_CALL_SHEET_MAILS = ["invoice_not_a_call_sheet.eml", "note_without_pdf.eml"]
 CONFIRMED_SHEET = "T2_01"
 CORRECTED_CALL = "07:15"
+
+# The demo's home (build-aux/demo-session.sh) and how tests/fakes/mp2-fake-places
+# makes up places and routes (mp2-fake-geocoding.c, mp2-fake-routes.c).
+HOME_ADDRESS = "ul. Marszałkowska 140, 00-061 Warszawa"
+WARSAW = (52.2297, 21.0122)
+WARSAW_SPAN = (0.06, 0.10)
+ROAD_DETOUR = 1.3
+CITY_SPEED_M_S = 30 / 3.6
+TIME = re.compile(r"^(\d\d):(\d\d)")
 
 
 def truth(name):
@@ -344,6 +355,137 @@ def choose_google_calendar():
     close_preferences()
 
 
+# The plan of a day, against the fake map and weather services ------------------------
+
+def fake_place(address):
+    """Where the fake geocoder puts an address: a hash (FNV-1a) of its text, case and
+    runs of spaces aside, within 7 km of Warsaw's centre."""
+    text = re.sub(r"\s+", " ", address.casefold()).strip().replace(" ,", ",")
+    value = 14695981039346656037
+    for byte in text.encode():
+        value = ((value ^ byte) * 1099511628211) % 2**64
+    low, high = value & 0xffffffff, value >> 32
+    return (WARSAW[0] + (low / 0xffffffff * 2 - 1) * WARSAW_SPAN[0],
+            WARSAW[1] + (high / 0xffffffff * 2 - 1) * WARSAW_SPAN[1])
+
+
+def fake_route(origin, destination):
+    """(seconds, metres) of the fake OSRM's route: the straight line × 1.3 at 30 km/h."""
+    (lat1, lon1), (lat2, lon2) = fake_place(origin), fake_place(destination)
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((phi2 - phi1) / 2) ** 2
+         + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    metres = round(2 * 6371000.0 * math.asin(min(1.0, math.sqrt(a))) * ROAD_DETOUR)
+    return max(60, round(metres / CITY_SPEED_M_S)), metres
+
+
+def row_texts(frame, title):
+    """The texts of a row of the day page (its title, subtitle, value), when shown."""
+    row = find("list item", title, root=frame, timeout=0.5)
+    if row is None:
+        return None
+    return [node.name for node in walk(row) if node.getRoleName() == "label" and node.name]
+
+
+def row_time(frame, title):
+    """A row's time as minutes of the day, or None."""
+    for text in row_texts(frame, title) or []:
+        match = TIME.match(text)
+        if match and text != title:
+            return int(match.group(1)) * 60 + int(match.group(2))
+    return None
+
+
+def row_number(frame, title, pattern):
+    for text in row_texts(frame, title) or []:
+        match = re.search(pattern, text)
+        if match:
+            return match
+    return None
+
+
+def minutes_of(duration):
+    """"23 min" or "1 h 05 min" as minutes."""
+    match = re.fullmatch(r"(?:(\d+) h )?(\d+) min", duration)
+    return int(match.group(1) or 0) * 60 + int(match.group(2)) if match else None
+
+
+def text_value(node):
+    try:
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+    except Exception:
+        return None
+
+
+def day_plan(run):
+    """The demo plans its days with the fake map and weather services: a day's page
+    shows when to get up, leave and arrive, the route and the weather, and its times
+    add up to what the fakes answered."""
+    sheet = truth(CONFIRMED_SHEET)
+    frame = find("frame", "Film Schedule")
+    tap(open_day(frame, sheet), "a day of the mails opens to see its plan")
+    # Nominatim and OSRM take one request a second: the eight days take a while.
+    planned = wait_for(lambda: all(row_time(frame, title) is not None
+                                   for title in ("Wake Up", "Leave for Set", "Arrive on Set")),
+                       90)
+    wake, leave, arrive = (row_time(frame, title)
+                           for title in ("Wake Up", "Leave for Set", "Arrive on Set"))
+    tap(bool(planned), "without any key, the day's page shows when to wake up, leave and arrive",
+        f"wake up {row_texts(frame, 'Wake Up')}, leave {row_texts(frame, 'Leave for Set')}, "
+        f"arrive {row_texts(frame, 'Arrive on Set')}")
+
+    travel = row_number(frame, "Travel Time", r"^(?:\d+ h )?\d+ min$")
+    distance = row_number(frame, "Distance", r"^(\d+\.\d) km$")
+    provider = row_number(frame, "Route From", r"OpenStreetMap \(OSRM\)")
+    parking = row_number(frame, "Crew Parking", r"^(\d+) min to set$")
+    tap(travel is not None and distance is not None and provider is not None,
+        "the route card gives the travel time, the distance and OSRM as its source",
+        f"travel {row_texts(frame, 'Travel Time')}, distance {row_texts(frame, 'Distance')}, "
+        f"from {row_texts(frame, 'Route From')}")
+
+    hours = wait_for(lambda: [node.name for node in walk(frame)
+                              if re.match(r"^\d\d:\d\d: .+, -?\d+ °C", node.name or "")
+                              and is_showing(node)], 10) or []
+    sun = find_label_starting("Sunrise ", frame)
+    tap(find("label", "Weather on Set", root=frame, timeout=1) is not None and len(hours) >= 6
+        and sun is not None and "Forecast by" in sun.name,
+        "the weather card shows the working day hour by hour, with sunrise and sunset",
+        f"{len(hours)} hours: {hours[:3]}; {sun.name if sun else 'no sunrise'}")
+
+    # By hand: the route ends at the sheet's crew parking, found (as the home) where
+    # the fake puts it; the fake OSRM's time is the straight line × 1.3 at 30 km/h.
+    car_park = [place["address"] for place in sheet["locations"] if place["kind"] == "parking"][0]
+    seconds, metres = fake_route(HOME_ADDRESS, car_park)
+    shown_minutes = minutes_of(travel.group(0)) if travel else None
+    tap(distance is not None and f"{metres / 1000:.1f}" == distance.group(1)
+        and shown_minutes == (seconds + 30) // 60,
+        "the route is the fake's, from the home to the crew parking: distance and time as "
+        "computed by hand", f"expected {metres / 1000:.1f} km, {(seconds + 30) // 60} min "
+        f"({seconds} s); shown {distance.group(0) if distance else None}, "
+        f"{travel.group(0) if travel else None}")
+
+    call_field = find("text", "Crew Call", root=frame, timeout=1)
+    call_text = text_value(call_field) if call_field is not None else None
+    call = (int(call_text[:2]) * 60 + int(call_text[3:5])) if call_text and TIME.match(call_text)         else None
+    early = row_number(frame, "Arrive on Set", r"^(\d+) minutes before your call$")
+    routine = row_number(frame, "Wake Up", r"(\d+) minutes before you leave")
+    walk_minutes = int(parking.group(1)) if parking else 0
+    # The departure is the arrival target less the exact seconds, down to the minute.
+    target = call - int(early.group(1)) if call is not None and early else None
+    expected_leave = (target * 60 - walk_minutes * 60 - seconds) // 60 if target else None
+    tap(None not in (wake, leave, arrive, target, routine)
+        and leave == expected_leave and wake == leave - int(routine.group(1))
+        and 0 <= target - arrive <= 1,
+        "the times add up: leave = call − arriving early − walk from parking − the route; "
+        "wake up = leave − the morning; arrive by the target",
+        f"call {call_text}, early {early.group(1) if early else None}, walk {walk_minutes}, "
+        f"route {seconds} s, routine {routine.group(1) if routine else None}: expected leave "
+        f"{expected_leave}, shown wake {wake}, leave {leave}, arrive {arrive}, target {target}")
+    if frame is not None:
+        screenshot(frame, "google-day-plan.png")
+
+
 def confirm(frame):
     button = find("push button", "Confirm", root=frame)
     if button is not None:
@@ -477,6 +619,10 @@ def no_violations(run):
         violations = [line for line in log if "Contract violation" in line]
     tap(not violations, "every request to Google followed the API contract",
         "".join(violations))
+    with open(os.path.join(run.dir, "fake-places.log"), encoding="utf-8") as log:
+        violations = [line for line in log if "Contract violation" in line]
+    tap(not violations, "every request to the map and weather services followed their "
+        "contracts (Nominatim's and OSRM's usage policies too)", "".join(violations))
 
 
 def main():
@@ -488,6 +634,7 @@ def main():
             token = access_token(run)
             refresh_token = keyring_refresh_token()
             days(run, token)
+            day_plan(run)
             choose_google_calendar()
             confirm_into_google(run, token)
             no_secrets_left(run, refresh_token)
