@@ -146,6 +146,20 @@ get_int_setting (Mp2Pipeline *self,
   return g_settings_get_int (self->settings, key);
 }
 
+static double
+get_double_setting (Mp2Pipeline *self,
+                    const char  *key,
+                    double       fallback)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    return fallback;
+
+  return g_settings_get_double (self->settings, key);
+}
+
 static char *
 get_string_setting (Mp2Pipeline *self,
                     const char  *key)
@@ -432,6 +446,8 @@ make_weather_json (Mp2Pipeline *self,
   mp2_weather_thresholds_init (&thresholds);
   thresholds.rain_probability = get_int_setting (self, "weather-warn-rain-probability",
                                                  (int) thresholds.rain_probability);
+  thresholds.rain_amount = get_double_setting (self, "weather-warn-rain-amount",
+                                               thresholds.rain_amount);
   thresholds.wind_speed = get_int_setting (self, "weather-warn-wind",
                                            (int) thresholds.wind_speed);
   thresholds.cold = get_int_setting (self, "weather-warn-cold", (int) thresholds.cold);
@@ -1006,7 +1022,8 @@ mp2_pipeline_set_planning (Mp2Pipeline        *self,
   static const char *keys[] = {
     "home-address", "morning-routine-minutes", "arrive-early-minutes", "travel-mode",
     "time-zone", "via-address", "via-stop-minutes", "parking-to-set-minutes",
-    "early-wake-up-hour", "weather-warn-rain-probability", "weather-warn-wind",
+    "early-wake-up-hour", "weather-warn-rain-probability", "weather-warn-rain-amount",
+    "weather-warn-wind",
     "weather-warn-cold", "weather-warn-heat",
   };
   gboolean first = self->geocoder == NULL && self->routes == NULL;

@@ -380,6 +380,7 @@ bind_numbers (Mp2PreferencesWindow *self)
     { "parking-to-set-minutes", self->parking_spin },
     { "early-wake-up-hour", self->early_wake_up_spin },
     { "weather-warn-rain-probability", self->warn_rain_spin },
+    { "weather-warn-rain-amount", self->warn_rain_amount_spin },
     { "weather-warn-wind", self->warn_wind_spin },
     { "weather-warn-cold", self->warn_cold_spin },
     { "weather-warn-heat", self->warn_heat_spin },
@@ -440,8 +441,8 @@ mp2_preferences_window_class_init_planning (GtkWidgetClass *widget_class)
     "manual_travel_spin",
     "geocoding_provider_dropdown", "weather_provider_dropdown", "google_maps_key_row",
     "openweathermap_key_row", "keys_status_label", "early_wake_up_spin", "leave_recheck_row",
-    "run_in_background_switch", "warn_rain_spin", "warn_wind_spin", "warn_cold_spin",
-    "warn_heat_spin",
+    "run_in_background_switch", "warn_rain_spin", "warn_rain_amount_spin", "warn_wind_spin",
+    "warn_cold_spin", "warn_heat_spin",
   };
 
   static const goffset offsets[] = {
@@ -468,6 +469,7 @@ mp2_preferences_window_class_init_planning (GtkWidgetClass *widget_class)
     G_STRUCT_OFFSET (Mp2PreferencesWindow, leave_recheck_row),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, run_in_background_switch),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, warn_rain_spin),
+    G_STRUCT_OFFSET (Mp2PreferencesWindow, warn_rain_amount_spin),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, warn_wind_spin),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, warn_cold_spin),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, warn_heat_spin),

@@ -81,6 +81,7 @@ struct _Mp2PreferencesWindow
   AdwEntryRow          *leave_recheck_row;
   GtkSwitch            *run_in_background_switch;
   GtkSpinButton        *warn_rain_spin;
+  GtkSpinButton        *warn_rain_amount_spin;
   GtkSpinButton        *warn_wind_spin;
   GtkSpinButton        *warn_cold_spin;
   GtkSpinButton        *warn_heat_spin;

@@ -420,6 +420,18 @@ test_planning_numbers (Fixture       *fixture,
       g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, numbers[i].initial);
     }
 
+  /* millimetres of rain an hour, in tenths */
+  {
+    GtkSpinButton *spin = GTK_SPIN_BUTTON (template_child (fixture, "warn_rain_amount_spin"));
+
+    g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spin), 0.5, 1e-9);
+    gtk_spin_button_set_value (spin, 1.2);
+    g_assert_cmpfloat_with_epsilon (g_settings_get_double (fixture->settings,
+                                                           "weather-warn-rain-amount"), 1.2, 1e-9);
+    g_settings_reset (fixture->settings, "weather-warn-rain-amount");
+    g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spin), 0.5, 1e-9);
+  }
+
   gtk_switch_set_active (GTK_SWITCH (template_child (fixture, "run_in_background_switch")),
                          TRUE);
   g_assert_true (g_settings_get_boolean (fixture->settings, "run-in-background"));
