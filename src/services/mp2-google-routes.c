@@ -50,6 +50,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (Mp2GoogleRoutes, mp2_google_routes, G_TYPE_OBJECT
                                G_IMPLEMENT_INTERFACE (MP2_TYPE_ROUTE_PROVIDER,
                                                       mp2_google_routes_route_provider_init))
 
+/* The question, what the request is built from. */
 typedef struct
 {
   Mp2Place      *from;
@@ -57,8 +58,6 @@ typedef struct
   Mp2Place      *to;
   GDateTime     *departure;
   Mp2TravelMode  mode;
-  char          *cache_key;
-  Mp2Route      *route;    /* the answer, while it is being kept */
 } ComputeData;
 
 static void
@@ -68,8 +67,6 @@ compute_data_free (ComputeData *data)
   g_clear_pointer (&data->via, mp2_place_free);
   g_clear_pointer (&data->to, mp2_place_free);
   g_clear_pointer (&data->departure, g_date_time_unref);
-  g_clear_pointer (&data->route, mp2_route_free);
-  g_free (data->cache_key);
   g_free (data);
 }
 
@@ -185,9 +182,11 @@ build_body (ComputeData *data)
 }
 
 static Mp2HttpRequest *
-new_request (Mp2GoogleRoutes *self,
-             ComputeData     *data)
+new_request (gpointer provider,
+             gpointer question)
 {
+  Mp2GoogleRoutes *self = provider;
+  ComputeData *data = question;
   g_autofree char *uri = g_strconcat (self->base_url, "directions/v2:computeRoutes", NULL);
   g_autoptr(JsonNode) body = build_body (data);
   Mp2HttpRequest *request = mp2_http_request_new ("POST", uri);
@@ -364,80 +363,13 @@ map_error (const GError    *error,
   return mp2_route_error_from_http (error, response, _("Google Maps"));
 }
 
+static const Mp2RouteService google_service = {
+  .new_request = new_request,
+  .parse = parse_route,
+  .map_http_error = map_error,
+};
+
 /* Computing */
-
-static void
-on_cache_stored_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  ComputeData *data = g_task_get_task_data (task);
-
-  mp2_route_cache_store_finish (result, NULL);
-  g_task_return_pointer (task, g_steal_pointer (&data->route), (GDestroyNotify) mp2_route_free);
-}
-
-static void
-on_send_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Mp2GoogleRoutes *self = g_task_get_source_object (task);
-  ComputeData *data = g_task_get_task_data (task);
-  g_autoptr(Mp2HttpResponse) response = NULL;
-  g_autoptr(Mp2HttpResponse) failed = NULL;
-  g_autoptr(GError) error = NULL;
-
-  response = mp2_http_client_send_finish (MP2_HTTP_CLIENT (object), result, &failed, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, map_error (error, failed));
-      return;
-    }
-
-  data->route = parse_route (mp2_http_response_get_object (response), &error);
-  if (data->route == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  mp2_route_cache_store_async (self->store, data->cache_key, data->route,
-                               g_task_get_cancellable (task), on_cache_stored_cb,
-                               g_object_ref (task));
-}
-
-static void
-on_cache_lookup_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Mp2GoogleRoutes *self = g_task_get_source_object (task);
-  ComputeData *data = g_task_get_task_data (task);
-  g_autoptr(Mp2HttpRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
-  Mp2Route *cached;
-
-  cached = mp2_route_cache_lookup_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (cached != NULL)
-    {
-      g_task_return_pointer (task, cached, (GDestroyNotify) mp2_route_free);
-      return;
-    }
-
-  request = new_request (self, data);
-  mp2_http_client_send_async (self->http, request, g_task_get_cancellable (task), on_send_cb,
-                              g_object_ref (task));
-}
 
 static ComputeData *
 compute_data_new (const Mp2Place *from,
@@ -453,7 +385,6 @@ compute_data_new (const Mp2Place *from,
   data->to = mp2_place_copy (to);
   data->departure = g_date_time_ref (departure);
   data->mode = mode;
-  data->cache_key = mp2_route_cache_key (PROVIDER_ID, from, via, to, mode, departure);
 
   return data;
 }
@@ -471,7 +402,6 @@ mp2_google_routes_compute_async (Mp2RouteProvider    *provider,
 {
   Mp2GoogleRoutes *self = MP2_GOOGLE_ROUTES (provider);
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  ComputeData *data;
 
   g_task_set_source_tag (task, mp2_google_routes_compute_async);
 
@@ -493,20 +423,10 @@ mp2_google_routes_compute_async (Mp2RouteProvider    *provider,
       return;
     }
 
-  data = compute_data_new (from, via, to, departure, mode);
-  g_task_set_task_data (task, data, (GDestroyNotify) compute_data_free);
-  mp2_route_cache_lookup_async (self->store, data->cache_key, cancellable, on_cache_lookup_cb,
-                                g_steal_pointer (&task));
-}
-
-static Mp2Route *
-mp2_google_routes_compute_finish (Mp2RouteProvider  *provider,
-                                  GAsyncResult      *result,
-                                  GError           **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  mp2_route_fetch (g_steal_pointer (&task), &google_service, self->http, self->store,
+                   mp2_route_cache_key (PROVIDER_ID, from, via, to, mode, departure),
+                   compute_data_new (from, via, to, departure, mode),
+                   (GDestroyNotify) compute_data_free);
 }
 
 static const char *
@@ -527,7 +447,6 @@ mp2_google_routes_route_provider_init (Mp2RouteProviderInterface *iface)
   iface->get_id = mp2_google_routes_get_id;
   iface->get_uses_traffic = mp2_google_routes_get_uses_traffic;
   iface->compute_async = mp2_google_routes_compute_async;
-  iface->compute_finish = mp2_google_routes_compute_finish;
 }
 
 /* The object */

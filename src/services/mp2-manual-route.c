@@ -74,16 +74,6 @@ mp2_manual_route_compute_async (Mp2RouteProvider    *provider,
                          (GDestroyNotify) mp2_route_free);
 }
 
-static Mp2Route *
-mp2_manual_route_compute_finish (Mp2RouteProvider  *provider,
-                                 GAsyncResult      *result,
-                                 GError           **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static const char *
 mp2_manual_route_get_id (Mp2RouteProvider *provider)
 {
@@ -102,7 +92,6 @@ mp2_manual_route_route_provider_init (Mp2RouteProviderInterface *iface)
   iface->get_id = mp2_manual_route_get_id;
   iface->get_uses_traffic = mp2_manual_route_get_uses_traffic;
   iface->compute_async = mp2_manual_route_compute_async;
-  iface->compute_finish = mp2_manual_route_compute_finish;
 }
 
 static void

@@ -48,22 +48,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (Mp2OsrmRoutes, mp2_osrm_routes, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (MP2_TYPE_ROUTE_PROVIDER,
                                                       mp2_osrm_routes_route_provider_init))
 
-typedef struct
-{
-  char     *path;        /* "lon,lat;lon,lat" */
-  char     *cache_key;
-  Mp2Route *route;       /* the answer, while it is being kept */
-} ComputeData;
-
-static void
-compute_data_free (ComputeData *data)
-{
-  g_clear_pointer (&data->route, mp2_route_free);
-  g_free (data->path);
-  g_free (data->cache_key);
-  g_free (data);
-}
-
 /* The request */
 
 static void
@@ -93,12 +77,14 @@ build_coordinates (const Mp2Place *from,
   return g_string_free (path, FALSE);
 }
 
+/* @question: the coordinates, "lon,lat;lon,lat" */
 static Mp2HttpRequest *
-new_request (Mp2OsrmRoutes *self,
-             ComputeData   *data)
+new_request (gpointer provider,
+             gpointer question)
 {
-  g_autofree char *uri = g_strconcat (self->base_url, "route/v1/" PROFILE "/", data->path,
-                                      NULL);
+  Mp2OsrmRoutes *self = provider;
+  const char *path = question;
+  g_autofree char *uri = g_strconcat (self->base_url, "route/v1/" PROFILE "/", path, NULL);
   Mp2HttpRequest *request = mp2_http_request_new ("GET", uri);
 
   mp2_http_request_set_api (request, OSRM_API);
@@ -242,80 +228,13 @@ map_error (const GError    *error,
   return mp2_route_error_from_http (error, response, _("OpenStreetMap (OSRM)"));
 }
 
+static const Mp2RouteService osrm_service = {
+  .new_request = new_request,
+  .parse = parse_route,
+  .map_http_error = map_error,
+};
+
 /* Computing */
-
-static void
-on_cache_stored_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  ComputeData *data = g_task_get_task_data (task);
-
-  mp2_route_cache_store_finish (result, NULL);
-  g_task_return_pointer (task, g_steal_pointer (&data->route), (GDestroyNotify) mp2_route_free);
-}
-
-static void
-on_send_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Mp2OsrmRoutes *self = g_task_get_source_object (task);
-  ComputeData *data = g_task_get_task_data (task);
-  g_autoptr(Mp2HttpResponse) response = NULL;
-  g_autoptr(Mp2HttpResponse) failed = NULL;
-  g_autoptr(GError) error = NULL;
-
-  response = mp2_http_client_send_finish (MP2_HTTP_CLIENT (object), result, &failed, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, map_error (error, failed));
-      return;
-    }
-
-  data->route = parse_route (mp2_http_response_get_object (response), &error);
-  if (data->route == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  mp2_route_cache_store_async (self->store, data->cache_key, data->route,
-                               g_task_get_cancellable (task), on_cache_stored_cb,
-                               g_object_ref (task));
-}
-
-static void
-on_cache_lookup_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Mp2OsrmRoutes *self = g_task_get_source_object (task);
-  ComputeData *data = g_task_get_task_data (task);
-  g_autoptr(Mp2HttpRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
-  Mp2Route *cached;
-
-  cached = mp2_route_cache_lookup_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (cached != NULL)
-    {
-      g_task_return_pointer (task, cached, (GDestroyNotify) mp2_route_free);
-      return;
-    }
-
-  request = new_request (self, data);
-  mp2_http_client_send_async (self->http, request, g_task_get_cancellable (task), on_send_cb,
-                              g_object_ref (task));
-}
 
 static void
 mp2_osrm_routes_compute_async (Mp2RouteProvider    *provider,
@@ -330,7 +249,6 @@ mp2_osrm_routes_compute_async (Mp2RouteProvider    *provider,
 {
   Mp2OsrmRoutes *self = MP2_OSRM_ROUTES (provider);
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  ComputeData *data;
 
   g_task_set_source_tag (task, mp2_osrm_routes_compute_async);
 
@@ -343,22 +261,9 @@ mp2_osrm_routes_compute_async (Mp2RouteProvider    *provider,
       return;
     }
 
-  data = g_new0 (ComputeData, 1);
-  data->path = build_coordinates (from, via, to);
-  data->cache_key = mp2_route_cache_key (PROVIDER_ID, from, via, to, mode, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) compute_data_free);
-  mp2_route_cache_lookup_async (self->store, data->cache_key, cancellable, on_cache_lookup_cb,
-                                g_steal_pointer (&task));
-}
-
-static Mp2Route *
-mp2_osrm_routes_compute_finish (Mp2RouteProvider  *provider,
-                                GAsyncResult      *result,
-                                GError           **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  mp2_route_fetch (g_steal_pointer (&task), &osrm_service, self->http, self->store,
+                   mp2_route_cache_key (PROVIDER_ID, from, via, to, mode, NULL),
+                   build_coordinates (from, via, to), g_free);
 }
 
 static const char *
@@ -379,7 +284,6 @@ mp2_osrm_routes_route_provider_init (Mp2RouteProviderInterface *iface)
   iface->get_id = mp2_osrm_routes_get_id;
   iface->get_uses_traffic = mp2_osrm_routes_get_uses_traffic;
   iface->compute_async = mp2_osrm_routes_compute_async;
-  iface->compute_finish = mp2_osrm_routes_compute_finish;
 }
 
 /* The object */

@@ -1,7 +1,8 @@
 /* mp2-route-provider-private.h
  *
- * What the route providers share: the cache key of a question, the store's cache
- * read and written off the main thread, and HTTP failures told as MP2_PLAN_ERROR.
+ * What the route providers share: the cache key of a question, one computation's
+ * steps (the store's cache read off the main thread, the request, the answer read by
+ * the provider, the cache written), and HTTP failures told as MP2_PLAN_ERROR.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,5 +46,32 @@ gboolean    mp2_route_cache_store_finish   (GAsyncResult         *result,
 GError     *mp2_route_error_from_http      (const GError         *error,
                                             Mp2HttpResponse      *response,
                                             const char           *service);
+
+/**
+ * Mp2RouteService:
+ * @new_request: the request for a question (the one given to mp2_route_fetch())
+ * @parse: reads a 2xx answer: the route, or %NULL with an %MP2_PLAN_ERROR
+ * @map_http_error: the %MP2_PLAN_ERROR of a failed request, usually the service's own
+ *   verdicts and then mp2_route_error_from_http()
+ *
+ * How one provider asks and reads; the steps around are mp2_route_fetch()'s.
+ */
+typedef struct
+{
+  Mp2HttpRequest *(*new_request)    (gpointer          provider,
+                                     gpointer          question);
+  Mp2Route       *(*parse)          (JsonObject       *answer,
+                                     GError          **error);
+  GError         *(*map_http_error) (const GError     *error,
+                                     Mp2HttpResponse  *response);
+} Mp2RouteService;
+
+void        mp2_route_fetch                (GTask                 *task,
+                                            const Mp2RouteService *service,
+                                            Mp2HttpClient         *http,
+                                            Mp2Store              *store,
+                                            char                  *cache_key,
+                                            gpointer               question,
+                                            GDestroyNotify         question_free);
 
 G_END_DECLS

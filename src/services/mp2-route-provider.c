@@ -2,7 +2,8 @@
  *
  * The route provider interface, and what its implementations share: the key under
  * which an answer is cached, the store's cache read and written in a worker thread
- * (SQLite never runs on the main loop), and HTTP failures told as MP2_PLAN_ERROR.
+ * (SQLite never runs on the main loop) around the provider's request, and HTTP
+ * failures told as MP2_PLAN_ERROR.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,9 +19,21 @@
 
 G_DEFINE_INTERFACE (Mp2RouteProvider, mp2_route_provider, G_TYPE_OBJECT)
 
+/* The answer of a GTask whose source object is the provider: every implementation's. */
+static Mp2Route *
+mp2_route_provider_real_compute_finish (Mp2RouteProvider  *self,
+                                        GAsyncResult      *result,
+                                        GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 mp2_route_provider_default_init (Mp2RouteProviderInterface *iface)
 {
+  iface->compute_finish = mp2_route_provider_real_compute_finish;
 }
 
 /**
@@ -453,4 +466,137 @@ mp2_route_error_from_http (const GError    *error,
   return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_FAILED,
                       _("%s could not compute the route: %s"), service,
                       detail != NULL ? detail : error->message);
+}
+
+/* One computation -------------------------------------------------------------------- */
+
+typedef struct
+{
+  const Mp2RouteService *service;
+  Mp2HttpClient         *http;
+  Mp2Store              *store;       /* nullable: no cache */
+  char                  *cache_key;
+  gpointer               question;
+  GDestroyNotify         question_free;
+  Mp2Route              *route;       /* the answer, while it is being kept */
+} FetchData;
+
+static void
+fetch_data_free (FetchData *data)
+{
+  g_clear_object (&data->http);
+  g_clear_object (&data->store);
+  g_free (data->cache_key);
+  if (data->question_free != NULL)
+    g_clear_pointer (&data->question, data->question_free);
+  g_clear_pointer (&data->route, mp2_route_free);
+  g_free (data);
+}
+
+static void
+on_fetch_cache_stored_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+
+  mp2_route_cache_store_finish (result, NULL);
+  g_task_return_pointer (task, g_steal_pointer (&data->route), (GDestroyNotify) mp2_route_free);
+}
+
+static void
+on_fetch_sent_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr(Mp2HttpResponse) response = NULL;
+  g_autoptr(Mp2HttpResponse) failed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  response = mp2_http_client_send_finish (MP2_HTTP_CLIENT (object), result, &failed, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, data->service->map_http_error (error, failed));
+      return;
+    }
+
+  data->route = data->service->parse (mp2_http_response_get_object (response), &error);
+  if (data->route == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  mp2_route_cache_store_async (data->store, data->cache_key, data->route,
+                               g_task_get_cancellable (task), on_fetch_cache_stored_cb,
+                               g_object_ref (task));
+}
+
+static void
+on_fetch_cache_lookup_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr(Mp2HttpRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  Mp2Route *cached;
+
+  cached = mp2_route_cache_lookup_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (cached != NULL)
+    {
+      g_task_return_pointer (task, cached, (GDestroyNotify) mp2_route_free);
+      return;
+    }
+
+  request = data->service->new_request (g_task_get_source_object (task), data->question);
+  mp2_http_client_send_async (data->http, request, g_task_get_cancellable (task),
+                              on_fetch_sent_cb, g_object_ref (task));
+}
+
+/**
+ * mp2_route_fetch:
+ * @task: (transfer full): the computation's task, whose source object is the provider;
+ *   it returns an #Mp2Route, and its task data becomes mp2_route_fetch()'s
+ * @service: how the provider asks and reads
+ * @http: the app's HTTP client
+ * @store: (nullable): the store whose cache to use; %NULL: no cache
+ * @cache_key: (transfer full): a key from mp2_route_cache_key()
+ * @question: (transfer full): what @service's new_request() builds the request from
+ * @question_free: (nullable): frees @question
+ *
+ * Computes a route: the route kept under @cache_key when there is one, otherwise
+ * the service's answer, kept for %MP2_ROUTE_CACHE_SECONDS.
+ */
+void
+mp2_route_fetch (GTask                 *task,
+                 const Mp2RouteService *service,
+                 Mp2HttpClient         *http,
+                 Mp2Store              *store,
+                 char                  *cache_key,
+                 gpointer               question,
+                 GDestroyNotify         question_free)
+{
+  FetchData *data = g_new0 (FetchData, 1);
+
+  data->service = service;
+  data->http = g_object_ref (http);
+  data->store = store != NULL ? g_object_ref (store) : NULL;
+  data->cache_key = cache_key;
+  data->question = question;
+  data->question_free = question_free;
+  g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
+
+  mp2_route_cache_lookup_async (store, cache_key, g_task_get_cancellable (task),
+                                on_fetch_cache_lookup_cb, task);
 }
