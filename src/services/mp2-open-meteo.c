@@ -353,44 +353,10 @@ map_error (const GError    *error,
 
 /* Asking */
 
-static void
-on_forecast_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(Mp2HttpResponse) response = NULL;
-  g_autoptr(Mp2HttpResponse) failed = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonObject *root;
-  Mp2Forecast *forecast;
-
-  response = mp2_http_client_send_finish (MP2_HTTP_CLIENT (object), result, &failed, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, map_error (error, failed));
-      return;
-    }
-
-  root = mp2_http_response_get_object (response);
-  if (root == NULL)
-    {
-      g_autoptr(GError) bad = g_error_new_literal (MP2_HTTP_ERROR, MP2_HTTP_ERROR_BAD_RESPONSE,
-                                                   "forecast: no JSON object");
-
-      g_task_return_error (task, map_error (bad, response));
-      return;
-    }
-
-  forecast = parse_forecast (root, mp2_weather_task_get_query (task), &error);
-  if (forecast == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  mp2_weather_task_return (g_steal_pointer (&task), forecast);
-}
+static const Mp2WeatherService open_meteo_service = {
+  .parse = parse_forecast,
+  .map_http_error = map_error,
+};
 
 static void
 fetch (GTask *task)
@@ -398,8 +364,7 @@ fetch (GTask *task)
   Mp2OpenMeteo *self = g_task_get_source_object (task);
   g_autoptr(Mp2HttpRequest) request = new_request (self, mp2_weather_task_get_query (task));
 
-  mp2_http_client_send_async (self->http, request, g_task_get_cancellable (task),
-                              on_forecast_cb, task);
+  mp2_weather_task_send (task, &open_meteo_service, self->http, request);
 }
 
 static void
@@ -430,14 +395,6 @@ mp2_open_meteo_forecast_async (Mp2WeatherProvider  *provider,
   mp2_weather_task_start (g_steal_pointer (&task), fetch);
 }
 
-static Mp2Forecast *
-mp2_open_meteo_forecast_finish (Mp2WeatherProvider  *provider,
-                                GAsyncResult        *result,
-                                GError             **error)
-{
-  return mp2_weather_task_finish (provider, result, error);
-}
-
 static const char *
 mp2_open_meteo_get_id (Mp2WeatherProvider *provider)
 {
@@ -456,7 +413,6 @@ mp2_open_meteo_weather_provider_init (Mp2WeatherProviderInterface *iface)
   iface->get_id = mp2_open_meteo_get_id;
   iface->get_horizon_days = mp2_open_meteo_get_horizon_days;
   iface->forecast_async = mp2_open_meteo_forecast_async;
-  iface->forecast_finish = mp2_open_meteo_forecast_finish;
 }
 
 /* The object */

@@ -29,9 +29,28 @@ typedef struct
   char      *cache_key;
 } Mp2WeatherQuery;
 
-/* Asks the provider: starts its request, and calls mp2_weather_task_return() or
- * mp2_weather_task_return_error() when it has an answer; takes the task. */
+/* Asks the provider: sends its request with mp2_weather_task_send(), or returns an
+ * error; takes the task. */
 typedef void (*Mp2WeatherFetchFunc) (GTask *task);
+
+/**
+ * Mp2WeatherService:
+ * @parse: reads a 2xx answer's JSON object: the forecast of the question, or %NULL
+ *   with an %MP2_PLAN_ERROR
+ * @map_http_error: the %MP2_PLAN_ERROR of a failed request, or of an answer that is
+ *   no JSON object (%MP2_HTTP_ERROR_BAD_RESPONSE): usually the service's own verdicts,
+ *   then mp2_weather_error_from_http()
+ *
+ * How one provider reads what its request brought.
+ */
+typedef struct
+{
+  Mp2Forecast *(*parse)          (JsonObject             *root,
+                                  const Mp2WeatherQuery  *query,
+                                  GError                **error);
+  GError      *(*map_http_error) (const GError           *error,
+                                  Mp2HttpResponse        *response);
+} Mp2WeatherService;
 
 char      *mp2_weather_format_coordinate (double                 degrees);
 char      *mp2_weather_cache_key         (const char            *provider,
@@ -50,11 +69,10 @@ GTask     *mp2_weather_task_new          (Mp2WeatherProvider    *provider,
 const Mp2WeatherQuery *mp2_weather_task_get_query (GTask        *task);
 void       mp2_weather_task_start        (GTask                 *task,
                                           Mp2WeatherFetchFunc    fetch);
-void       mp2_weather_task_return       (GTask                 *task,
-                                          Mp2Forecast           *forecast);
-Mp2Forecast *mp2_weather_task_finish     (Mp2WeatherProvider    *provider,
-                                          GAsyncResult          *result,
-                                          GError               **error);
+void       mp2_weather_task_send         (GTask                 *task,
+                                          const Mp2WeatherService *service,
+                                          Mp2HttpClient         *http,
+                                          Mp2HttpRequest        *request);
 
 gboolean   mp2_weather_check_horizon     (const char            *service,
                                           guint                  horizon_days,

@@ -20,9 +20,22 @@
 
 G_DEFINE_INTERFACE (Mp2WeatherProvider, mp2_weather_provider, G_TYPE_OBJECT)
 
+/* The answer of a task from mp2_weather_task_new(): every implementation's. */
+static Mp2Forecast *
+mp2_weather_provider_real_forecast_finish (Mp2WeatherProvider  *self,
+                                           GAsyncResult        *result,
+                                           GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mp2_weather_task_new, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 mp2_weather_provider_default_init (Mp2WeatherProviderInterface *iface)
 {
+  iface->forecast_finish = mp2_weather_provider_real_forecast_finish;
 }
 
 /**
@@ -342,16 +355,11 @@ on_cache_written_cb (GObject      *object,
   g_task_return_pointer (task, mp2_forecast_copy (forecast), (GDestroyNotify) mp2_forecast_free);
 }
 
-/**
- * mp2_weather_task_return:
- * @task: (transfer full): a forecast's task
- * @forecast: (transfer full): the provider's answer
- *
- * Keeps @forecast in the cache, when there is a store, and returns it.
- */
-void
-mp2_weather_task_return (GTask       *task,
-                         Mp2Forecast *forecast)
+/* Keeps @forecast in the cache, when there is a store, and returns it; takes @task
+ * and @forecast. */
+static void
+return_forecast (GTask       *task,
+                 Mp2Forecast *forecast)
 {
   const Mp2WeatherQuery *query = mp2_weather_task_get_query (task);
   g_autoptr(GTask) write = NULL;
@@ -372,15 +380,76 @@ mp2_weather_task_return (GTask       *task,
   g_task_run_in_thread (write, write_cache_thread);
 }
 
-Mp2Forecast *
-mp2_weather_task_finish (Mp2WeatherProvider  *provider,
-                         GAsyncResult        *result,
-                         GError             **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mp2_weather_task_new, NULL);
+/* Asking */
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+typedef struct
+{
+  GTask                   *task;    /* the forecast's */
+  const Mp2WeatherService *service;
+} SendData;
+
+static void
+on_forecast_sent_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autofree SendData *data = user_data;
+  g_autoptr(GTask) task = data->task;
+  g_autoptr(Mp2HttpResponse) response = NULL;
+  g_autoptr(Mp2HttpResponse) failed = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  Mp2Forecast *forecast;
+
+  response = mp2_http_client_send_finish (MP2_HTTP_CLIENT (object), result, &failed, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, data->service->map_http_error (error, failed));
+      return;
+    }
+
+  root = mp2_http_response_get_object (response);
+  if (root == NULL)
+    {
+      g_autoptr(GError) bad = g_error_new_literal (MP2_HTTP_ERROR, MP2_HTTP_ERROR_BAD_RESPONSE,
+                                                   "forecast: no JSON object");
+
+      g_task_return_error (task, data->service->map_http_error (bad, response));
+      return;
+    }
+
+  forecast = data->service->parse (root, mp2_weather_task_get_query (task), &error);
+  if (forecast == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  return_forecast (g_steal_pointer (&task), forecast);
+}
+
+/**
+ * mp2_weather_task_send:
+ * @task: (transfer full): a forecast's task
+ * @service: how the provider reads the answer
+ * @http: the app's HTTP client
+ * @request: the provider's request for the task's question
+ *
+ * Sends @request, reads the answer with @service, keeps the forecast in the cache
+ * (when there is a store) and returns it, or returns the error.
+ */
+void
+mp2_weather_task_send (GTask                   *task,
+                       const Mp2WeatherService *service,
+                       Mp2HttpClient           *http,
+                       Mp2HttpRequest          *request)
+{
+  SendData *data = g_new0 (SendData, 1);
+
+  data->task = task;
+  data->service = service;
+  mp2_http_client_send_async (http, request, g_task_get_cancellable (task),
+                              on_forecast_sent_cb, data);
 }
 
 /* The horizon */
