@@ -38,9 +38,21 @@
 
 G_DEFINE_INTERFACE (Mp2Geocoder, mp2_geocoder, G_TYPE_OBJECT)
 
+/* The place of a GTask whose source object is the geocoder: every implementation's. */
+static Mp2Place *
+mp2_geocoder_real_search_finish (Mp2Geocoder   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 mp2_geocoder_default_init (Mp2GeocoderInterface *iface)
 {
+  iface->search_finish = mp2_geocoder_real_search_finish;
 }
 
 /**

@@ -244,22 +244,11 @@ mp2_google_geocoder_search_async (Mp2Geocoder         *geocoder,
                            address);
 }
 
-static Mp2Place *
-mp2_google_geocoder_search_finish (Mp2Geocoder   *geocoder,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, geocoder), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 mp2_google_geocoder_geocoder_init (Mp2GeocoderInterface *iface)
 {
   iface->get_id = mp2_google_geocoder_get_id;
   iface->search_async = mp2_google_geocoder_search_async;
-  iface->search_finish = mp2_google_geocoder_search_finish;
 }
 
 /* GObject ------------------------------------------------------------------------------- */

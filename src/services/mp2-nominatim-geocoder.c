@@ -164,22 +164,11 @@ mp2_nominatim_geocoder_search_async (Mp2Geocoder         *geocoder,
   mp2_geocoder_search_run (task, &nominatim_provider, self->http, self->store, address);
 }
 
-static Mp2Place *
-mp2_nominatim_geocoder_search_finish (Mp2Geocoder   *geocoder,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, geocoder), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 mp2_nominatim_geocoder_geocoder_init (Mp2GeocoderInterface *iface)
 {
   iface->get_id = mp2_nominatim_geocoder_get_id;
   iface->search_async = mp2_nominatim_geocoder_search_async;
-  iface->search_finish = mp2_nominatim_geocoder_search_finish;
 }
 
 /* GObject ------------------------------------------------------------------------------- */
