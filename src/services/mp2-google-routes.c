@@ -26,6 +26,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mp2-route-provider-private.h"
+#include "mp2-service-url.h"
 
 #define ROUTES_API_URL "https://routes.googleapis.com/"
 #define ROUTES_API     "google-routes"
@@ -504,7 +505,6 @@ mp2_google_routes_new (Mp2HttpClient *http,
                        const char    *base_url)
 {
   Mp2GoogleRoutes *self;
-  g_autofree char *url = NULL;
 
   g_return_val_if_fail (MP2_IS_HTTP_CLIENT (http), NULL);
   g_return_val_if_fail (store == NULL || MP2_IS_STORE (store), NULL);
@@ -513,10 +513,7 @@ mp2_google_routes_new (Mp2HttpClient *http,
   self->http = g_object_ref (http);
   self->store = store != NULL ? g_object_ref (store) : NULL;
 
-  url = base_url != NULL ? g_strdup (base_url)
-                         : mp2_http_service_url ("MP2_ROUTES_URL", ROUTES_API_URL);
-  self->base_url = g_str_has_suffix (url, "/") ? g_steal_pointer (&url)
-                                               : g_strconcat (url, "/", NULL);
+  self->base_url = mp2_service_base_url (base_url, "MP2_ROUTES_URL", ROUTES_API_URL);
 
   return self;
 }

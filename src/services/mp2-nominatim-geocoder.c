@@ -20,6 +20,7 @@
 
 #include "mp2-nominatim-geocoder.h"
 #include "mp2-geocoder-private.h"
+#include "mp2-service-url.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -230,17 +231,7 @@ mp2_nominatim_geocoder_new (Mp2HttpClient *http,
   self = g_object_new (MP2_TYPE_NOMINATIM_GEOCODER, NULL);
   self->http = g_object_ref (http);
   self->store = store != NULL ? g_object_ref (store) : NULL;
-  if (base_url == NULL)
-    self->base_url = mp2_http_service_url ("MP2_NOMINATIM_URL", NOMINATIM_URL);
-  else
-    self->base_url = g_strdup (base_url);
-  if (!g_str_has_suffix (self->base_url, "/"))
-    {
-      char *with_slash = g_strconcat (self->base_url, "/", NULL);
-
-      g_free (self->base_url);
-      self->base_url = with_slash;
-    }
+  self->base_url = mp2_service_base_url (base_url, "MP2_NOMINATIM_URL", NOMINATIM_URL);
 
   return self;
 }

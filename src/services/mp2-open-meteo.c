@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "mp2-open-meteo.h"
+#include "mp2-service-url.h"
 #include "mp2-weather-provider-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -468,7 +469,6 @@ mp2_open_meteo_new (Mp2HttpClient *http,
                     const char    *base_url)
 {
   Mp2OpenMeteo *self;
-  g_autofree char *url = NULL;
 
   g_return_val_if_fail (MP2_IS_HTTP_CLIENT (http), NULL);
   g_return_val_if_fail (store == NULL || MP2_IS_STORE (store), NULL);
@@ -477,13 +477,7 @@ mp2_open_meteo_new (Mp2HttpClient *http,
   self->http = g_object_ref (http);
   self->store = store != NULL ? g_object_ref (store) : NULL;
 
-  if (base_url == NULL)
-    url = mp2_http_service_url ("MP2_OPEN_METEO_URL", MP2_OPEN_METEO_URL);
-  else
-    url = g_strdup (base_url);
-
-  self->base_url = g_str_has_suffix (url, "/") ? g_steal_pointer (&url)
-                                               : g_strconcat (url, "/", NULL);
+  self->base_url = mp2_service_base_url (base_url, "MP2_OPEN_METEO_URL", MP2_OPEN_METEO_URL);
 
   return self;
 }

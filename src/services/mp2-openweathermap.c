@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include "mp2-openweathermap.h"
+#include "mp2-service-url.h"
 #include "mp2-weather-provider-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -503,7 +504,6 @@ mp2_openweathermap_new (Mp2HttpClient *http,
                         const char    *base_url)
 {
   Mp2OpenWeatherMap *self;
-  g_autofree char *url = NULL;
 
   g_return_val_if_fail (MP2_IS_HTTP_CLIENT (http), NULL);
   g_return_val_if_fail (store == NULL || MP2_IS_STORE (store), NULL);
@@ -512,13 +512,7 @@ mp2_openweathermap_new (Mp2HttpClient *http,
   self->http = g_object_ref (http);
   self->store = store != NULL ? g_object_ref (store) : NULL;
 
-  if (base_url == NULL)
-    url = mp2_http_service_url ("MP2_OPENWEATHERMAP_URL", MP2_OPENWEATHERMAP_URL);
-  else
-    url = g_strdup (base_url);
-
-  self->base_url = g_str_has_suffix (url, "/") ? g_steal_pointer (&url)
-                                               : g_strconcat (url, "/", NULL);
+  self->base_url = mp2_service_base_url (base_url, "MP2_OPENWEATHERMAP_URL", MP2_OPENWEATHERMAP_URL);
 
   return self;
 }

@@ -28,6 +28,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mp2-route-provider-private.h"
+#include "mp2-service-url.h"
 
 #define OSRM_API    "osrm"
 #define PROVIDER_ID "osrm"
@@ -341,7 +342,6 @@ mp2_osrm_routes_new (Mp2HttpClient *http,
                      const char    *base_url)
 {
   Mp2OsrmRoutes *self;
-  g_autofree char *url = NULL;
 
   g_return_val_if_fail (MP2_IS_HTTP_CLIENT (http), NULL);
   g_return_val_if_fail (store == NULL || MP2_IS_STORE (store), NULL);
@@ -350,11 +350,10 @@ mp2_osrm_routes_new (Mp2HttpClient *http,
   self->http = g_object_ref (http);
   self->store = store != NULL ? g_object_ref (store) : NULL;
 
-  url = base_url != NULL && *base_url != '\0'
-          ? g_strdup (base_url)
-          : mp2_http_service_url ("MP2_OSRM_URL", MP2_OSRM_DEMO_SERVER_URL);
-  self->base_url = g_str_has_suffix (url, "/") ? g_steal_pointer (&url)
-                                               : g_strconcat (url, "/", NULL);
+  /* an empty URL names no server: the demo server */
+  if (base_url != NULL && *base_url == '\0')
+    base_url = NULL;
+  self->base_url = mp2_service_base_url (base_url, "MP2_OSRM_URL", MP2_OSRM_DEMO_SERVER_URL);
 
   return self;
 }
