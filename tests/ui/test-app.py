@@ -10,6 +10,7 @@ the original PDF beside it go to OUT_DIR. A day is corrected and confirmed throu
 the screen, and the event is then read back from evolution-data-server. A second run
 with LANGUAGE=pl checks that no English string of ours is left on screen.
 """
+import json
 import os
 import re
 import subprocess
@@ -59,6 +60,46 @@ def calendar_events():
                        f"{start.get_hour():02d}:{start.get_minute():02d}",
                        len(component.get_alarm_uids())))
     return events
+
+
+def text_value(node):
+    try:
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+    except Exception:
+        return None
+
+
+def plan_follows(frame, sheet_name):
+    """Without network (the map and weather services are a closed port) and without a
+    home address, as for a newcomer offline: the day shows the sheet's own times, says
+    that the plan follows and why, and shows no made-up plan."""
+    with open(os.path.join(DATA, sheet_name + ".json"), encoding="utf-8") as file:
+        crew_call = json.load(file)["crew_call"]
+    field = find("text", "Crew Call", root=frame)
+    tap(field is not None and text_value(field) == crew_call,
+        "offline, the day shows the sheet's own crew call",
+        f"Crew Call: {text_value(field) if field is not None else None!r}, sheet: {crew_call}")
+
+    follows = find("label", "Your wake-up and leave times follow once these are solved.",
+                   root=frame, timeout=60)
+    retried = find("label", "It is tried again by itself once the service can be reached.",
+                   root=frame, timeout=5)
+    home = find("list item", "Add your home address in Preferences to plan when to leave.",
+                root=frame, timeout=5)
+    shown = [node.name for node in walk(frame) if node.getRoleName() == "label"
+             and is_showing(node) and node.name and ("follow" in node.name
+                                                     or "reach" in node.name)]
+    tap(follows is not None and retried is not None and home is not None,
+        "the plan says it follows: the map service cannot be reached and is tried again "
+        "by itself, and the home address is still to be given", "\n".join(shown))
+
+    invented = [title for title in ("Wake Up", "Leave for Set", "Arrive on Set", "Travel Time",
+                                    "Weather on Set")
+                if find("list item", title, root=frame, timeout=0.5) is not None
+                or find("label", title, root=frame, timeout=0.5) is not None]
+    tap(not invented, "nor does it show times, a route or weather it could not get",
+        f"shown: {invented}")
 
 
 def correct_and_confirm(frame):
@@ -150,6 +191,7 @@ def english_run():
     tap(find("list item", None) is not None or find("list box", "Shooting Days") is not None,
         "the day is listed in the sidebar")
     check_control_names("day page")
+    plan_follows(frame, "T1_01")
     time.sleep(1)
     if frame is not None:
         screenshot(frame, "call-sheet.png")
