@@ -89,7 +89,7 @@ gsettings set com.mp2.FilmSchedule home-address "ul. Marszałkowska 140, 00-061 
 printf '\033[1m==> %s\033[0m\n' \
   "The fake Google listens on $url with the sample mailbox: sign in from the welcome page or Preferences → Mail" >&2
 printf '\033[1m==> %s\033[0m\n' \
-  "Fake maps and weather plan the days from ul. Marszałkowska 140, Warszawa (Preferences → Planning); their keys are in $MP2_SESSION_DIR/fake-places.log" >&2
+  "Fake maps and weather plan the days from the home in Preferences → Planning (their keys: $MP2_SESSION_DIR/fake-places.log)" >&2
 # The app runs beside this script, which passes a request to stop on to it (the
 # fake goes with the script).
 "$build/src/mp2-film-schedule" "$@" &

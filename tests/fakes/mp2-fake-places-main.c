@@ -51,8 +51,8 @@ parse_options (int      *argc,
     g_option_context_new ("— fake map and weather services on 127.0.0.1");
 
   g_option_context_set_summary (context,
-                                "Prints MP2_NOMINATIM_URL=…, MP2_GEOCODING_URL=…, MP2_OSRM_URL=…, "
-                                "MP2_ROUTES_URL=…, MP2_OPEN_METEO_URL=… and "
+                                "Prints MP2_NOMINATIM_URL=…, MP2_GEOCODING_URL=…, "
+                                "MP2_OSRM_URL=…, MP2_ROUTES_URL=…, MP2_OPEN_METEO_URL=… and "
                                 "MP2_OPENWEATHERMAP_URL=… on stdout, one a line, and serves "
                                 "until killed.");
   g_option_context_add_main_entries (context, entries, NULL);

@@ -467,7 +467,9 @@ def day_plan(run):
 
     call_field = find("text", "Crew Call", root=frame, timeout=1)
     call_text = text_value(call_field) if call_field is not None else None
-    call = (int(call_text[:2]) * 60 + int(call_text[3:5])) if call_text and TIME.match(call_text)         else None
+    call = None
+    if call_text and TIME.match(call_text):
+        call = int(call_text[:2]) * 60 + int(call_text[3:5])
     early = row_number(frame, "Arrive on Set", r"^(\d+) minutes before your call$")
     routine = row_number(frame, "Wake Up", r"(\d+) minutes before you leave")
     walk_minutes = int(parking.group(1)) if parking else 0
