@@ -53,6 +53,7 @@ struct _Mp2Notifier
   Mp2GoogleAccount *account;     /* nullable */
 
   GHashTable   *notifications;   /* day key → NotifyNotification, one per day */
+  GHashTable   *weather_told;    /* day key → the warnings last told */
 };
 
 G_DEFINE_FINAL_TYPE (Mp2Notifier, mp2_notifier, G_TYPE_OBJECT)
@@ -623,9 +624,99 @@ on_pipeline_leave_moved_cb (Mp2Pipeline *pipeline,
   show_keyed_notification (self, schedule, key, summary, body, "leave");
 }
 
+/* The warnings' sentences of a forecast, one a line, or NULL when it warns of
+ * nothing. */
+static char *
+dup_weather_warnings (const char *weather_json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonNode *root;
+  JsonArray *warnings;
+
+  if (weather_json == NULL || !json_parser_load_from_data (parser, weather_json, -1, NULL))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root)
+      || !json_object_has_member (json_node_get_object (root), "warnings"))
+    return NULL;
+
+  warnings = json_object_get_array_member (json_node_get_object (root), "warnings");
+  for (guint i = 0; warnings != NULL && i < json_array_get_length (warnings); i++)
+    {
+      JsonObject *warning = json_array_get_object_element (warnings, i);
+      const char *sentence = json_object_get_string_member_with_default (warning, "text", NULL);
+
+      if (sentence == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, sentence);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* A day still to come, by its sheet's date. */
+static gboolean
+is_to_come (Mp2Schedule *schedule)
+{
+  g_autoptr(Mp2CallSheet) sheet = mp2_schedule_dup_effective_sheet (schedule);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  int year = 0, month = 0, day = 0;
+
+  if (sheet == NULL || !mp2_call_sheet_get_date (sheet, &year, &month, &day))
+    return FALSE;
+
+  return year * 10000 + month * 100 + day >= g_date_time_get_year (today) * 10000
+         + g_date_time_get_month (today) * 100 + g_date_time_get_day_of_month (today);
+}
+
+/* Warnings for a day to come, told once until they change (the forecast is fetched
+ * again every hour). */
+static void
+on_pipeline_weather_fetched_cb (Mp2Pipeline *pipeline,
+                                Mp2Schedule *schedule,
+                                Mp2Notifier *self)
+{
+  g_autofree char *warnings = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(Mp2CallSheet) sheet = NULL;
+  g_autofree char *title = NULL;
+  const char *told;
+
+  if (!g_settings_get_boolean (self->settings, "notify-weather") || !is_to_come (schedule))
+    return;
+
+  warnings = dup_weather_warnings (mp2_schedule_get_weather_json (schedule));
+  key = g_strconcat (mp2_schedule_get_day_key (schedule), "#weather", NULL);
+  told = g_hash_table_lookup (self->weather_told, key);
+  if (warnings == NULL || g_strcmp0 (told, warnings) == 0)
+    {
+      if (warnings == NULL)
+        g_hash_table_remove (self->weather_told, key);
+      return;
+    }
+
+  sheet = mp2_schedule_dup_effective_sheet (schedule);
+  title = sheet != NULL ? dup_day_title (sheet) : NULL;
+  if (title != NULL)
+    /* Translators: a notification's title; %s is the day, e.g. "Day 12 · Cicha Woda" */
+    summary = g_strdup_printf (_("Weather warning: %s"), title);
+  else
+    summary = g_strdup (_("Weather warning on set"));
+
+  g_hash_table_replace (self->weather_told, g_strdup (key), g_strdup (warnings));
+  show_keyed_notification (self, schedule, key, summary, warnings, "weather");
+}
+
 static void
 connect_pipeline (Mp2Notifier *self)
 {
+  g_signal_connect_object (self->pipeline, "weather-fetched",
+                           G_CALLBACK (on_pipeline_weather_fetched_cb), self, 0);
   g_signal_connect_object (self->pipeline, "leave-moved",
                            G_CALLBACK (on_pipeline_leave_moved_cb), self, 0);
   g_signal_connect_object (self->pipeline, "schedule-created",
@@ -784,6 +875,7 @@ mp2_notifier_dispose (GObject *object)
 
   /* The notifications stay on screen; their actions work while the app runs. */
   g_clear_pointer (&self->notifications, g_hash_table_unref);
+  g_clear_pointer (&self->weather_told, g_hash_table_unref);
   g_clear_weak_pointer (&self->application);
   g_clear_object (&self->settings);
   g_clear_object (&self->pipeline);
@@ -872,4 +964,5 @@ static void
 mp2_notifier_init (Mp2Notifier *self)
 {
   self->notifications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->weather_told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }

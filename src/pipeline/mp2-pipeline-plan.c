@@ -63,6 +63,7 @@ typedef struct
   char                *plan_json;
   char                *weather_json;
 
+  gboolean             recheck;       /* the route checked again before leaving */
   GDateTime           *old_leave;     /* of the plan before, to tell a change */
   gint64               old_duration;  /* its route's seconds; -1 */
   GDateTime           *old_wake_up;
@@ -249,7 +250,7 @@ on_recheck_cb (gpointer user_data)
   if (self != NULL)
     {
       g_debug ("Checking the way to set of day %" G_GINT64_FORMAT " again", recheck->schedule_id);
-      mp2_pipeline_plan_day (self, recheck->schedule_id);
+      mp2_pipeline_recheck_day (self, recheck->schedule_id);
     }
 
   return G_SOURCE_REMOVE;
@@ -335,7 +336,8 @@ follow_plan_change (Mp2Pipeline *self,
       int traffic = job->plan->route != NULL && job->old_duration >= 0
                     ? (int) ((job->plan->route->duration - job->old_duration) / 60) : 0;
 
-      if (earlier >= MP2_LEAVE_MOVED_MINUTES)
+      /* told when traffic moves it; the user's own changes are no news to them */
+      if (job->recheck && earlier >= MP2_LEAVE_MOVED_MINUTES)
         g_signal_emit (self, mp2_pipeline_signals[SIGNAL_LEAVE_MOVED], 0, schedule, (int) earlier,
                        traffic);
     }
@@ -543,11 +545,10 @@ on_forecast_cb (GObject      *source,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      /* beyond the horizon: not a fault, asked again as the day comes closer */
+      /* beyond the horizon: said, and asked again as the day comes closer */
       if (g_error_matches (error, MP2_PLAN_ERROR, MP2_PLAN_ERROR_BEYOND_HORIZON))
         job->weather_later = TRUE;
-      else
-        add_problem (job, MP2_PLAN_STEP_WEATHER, error);
+      add_problem (job, MP2_PLAN_STEP_WEATHER, error);
     }
 
   save_plan (self, task);
@@ -767,6 +768,7 @@ plan_job_new (Mp2Pipeline  *self,
 
   job->schedule_id = mp2_schedule_get_id (schedule);
   job->time_zone = get_time_zone (self);
+  job->recheck = g_hash_table_remove (self->rechecking, &job->schedule_id);
   read_old_plan (job, schedule);
   job->sheet = mp2_schedule_dup_effective_sheet (schedule);
   job->lookups = g_array_new (FALSE, TRUE, sizeof (Lookup));
@@ -963,6 +965,24 @@ mp2_pipeline_plan_day (Mp2Pipeline *self,
                            GSIZE_TO_POINTER (schedule_id));
 }
 
+/**
+ * mp2_pipeline_recheck_day:
+ * @self: the pipeline
+ * @schedule_id: a current day
+ *
+ * Plans the day again before leaving: a departure that traffic moves earlier by
+ * MP2_LEAVE_MOVED_MINUTES or more is told ("leave-moved").
+ */
+void
+mp2_pipeline_recheck_day (Mp2Pipeline *self,
+                          gint64       schedule_id)
+{
+  g_return_if_fail (MP2_IS_PIPELINE (self));
+
+  g_hash_table_add (self->rechecking, g_memdup2 (&schedule_id, sizeof schedule_id));
+  mp2_pipeline_plan_day (self, schedule_id);
+}
+
 /* Every current day that is still to come, as when the home address changed. */
 void
 mp2_pipeline_plan_all (Mp2Pipeline *self)
@@ -1021,6 +1041,7 @@ mp2_pipeline_set_planning (Mp2Pipeline        *self,
 {
   static const char *keys[] = {
     "home-address", "morning-routine-minutes", "arrive-early-minutes", "travel-mode",
+    "manual-travel-minutes",
     "time-zone", "via-address", "via-stop-minutes", "parking-to-set-minutes",
     "early-wake-up-hour", "weather-warn-rain-probability", "weather-warn-rain-amount",
     "weather-warn-wind",

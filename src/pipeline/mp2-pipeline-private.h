@@ -36,6 +36,7 @@ struct _Mp2Pipeline
   GCancellable       *planning_cancellable;
   guint               replan_source;
   GHashTable         *rechecks;             /* gint64* id → GArray of source ids */
+  GHashTable         *rechecking;           /* gint64* ids whose next plan is a re-check */
 };
 
 typedef enum

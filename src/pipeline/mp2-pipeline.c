@@ -1296,6 +1296,7 @@ mp2_pipeline_finalize (GObject *object)
   g_mutex_clear (&self->identify_lock);
   g_clear_pointer (&self->planning, g_hash_table_unref);
   g_clear_pointer (&self->rechecks, g_hash_table_unref);
+  g_clear_pointer (&self->rechecking, g_hash_table_unref);
   g_clear_object (&self->planning_cancellable);
 
   G_OBJECT_CLASS (mp2_pipeline_parent_class)->finalize (object);
@@ -1354,5 +1355,6 @@ mp2_pipeline_init (Mp2Pipeline *self)
   self->planning = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->rechecks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                           mp2_pipeline_free_rechecks);
+  self->rechecking = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->planning_cancellable = g_cancellable_new ();
 }

@@ -40,8 +40,9 @@ G_DECLARE_FINAL_TYPE (Mp2Pipeline, mp2_pipeline, MP2, PIPELINE, GObject)
  *   route-calculated (Mp2Schedule *schedule)
  *   weather-fetched (Mp2Schedule *schedule)
  *   leave-moved (Mp2Schedule *schedule, int minutes_earlier, int traffic_minutes)
- *       a re-check found that leaving must move earlier by at least
- *       MP2_LEAVE_MOVED_MINUTES (the route now takes traffic_minutes more)
+ *       the route checked again before leaving makes the departure earlier by at
+ *       least MP2_LEAVE_MOVED_MINUTES (it now takes traffic_minutes more); not for
+ *       a departure moved by a correction or a setting, which the user made
  *   calendar-event-synced (Mp2Schedule *schedule, const char *sink_id)
  *   notification-sent (Mp2Schedule *schedule, const char *kind)
  *   error-occurred (Mp2Schedule *schedule (nullable), GError *error)
@@ -178,10 +179,10 @@ gboolean       mp2_pipeline_dismiss_finish      (Mp2Pipeline         *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* Planning the day: wake-up, departure, route, weather (mp2-pipeline-plan.c). A
- * departure that must move earlier by this much is told ("leave-moved"). */
+/* Planning the day: wake-up, departure, route, weather (mp2-pipeline-plan.c). When
+ * the route checked again before leaving (mp2_pipeline_recheck_day()) moves the
+ * departure earlier by this much, it is told ("leave-moved"). */
 #define MP2_LEAVE_MOVED_MINUTES 5
-/* Planning the day: wake-up, departure, route, weather (mp2-pipeline-plan.c). */
 void           mp2_pipeline_set_planning        (Mp2Pipeline         *self,
                                                  Mp2Geocoder         *geocoder,
                                                  Mp2RouteProvider    *routes,
@@ -195,6 +196,8 @@ gboolean       mp2_pipeline_plan_finish         (Mp2Pipeline         *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 void           mp2_pipeline_plan_day            (Mp2Pipeline         *self,
+                                                 gint64               schedule_id);
+void           mp2_pipeline_recheck_day         (Mp2Pipeline         *self,
                                                  gint64               schedule_id);
 void           mp2_pipeline_plan_all            (Mp2Pipeline         *self);
 

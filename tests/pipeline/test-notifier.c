@@ -873,6 +873,39 @@ test_leave_moved (Fixture       *f,
   g_settings_reset (f->settings, "notify-leave");
 }
 
+/* Weather warnings of a day to come: told once, again when they change. */
+static void
+test_weather_warning (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *const kinds[] = { "new-sheet", "weather", "weather", NULL };
+  /* 28 March 2027: a day to come */
+  g_autoptr(Mp2Schedule) schedule = import_file (f, "T3_01.pdf");
+  Notice *notice;
+
+  wait_for_notice (f, 0);
+  mp2_schedule_set_weather_json (schedule, "{\"warnings\":[{\"kind\":\"rain\","
+                                           "\"text\":\"Rain likely from 10:00 to 14:00 (80 %)\"}]}");
+  g_signal_emit_by_name (f->pipeline, "weather-fetched", schedule);
+  notice = wait_for_notice (f, 1);
+  g_assert_cmpstr (notice->summary, ==, "Weather warning: Day 33 · Saltwater Kings");
+  g_assert_cmpstr (notice->body, ==, "Rain likely from 10:00 to 14:00 (80 %)");
+
+  /* the same forecast an hour later: nothing new */
+  g_signal_emit_by_name (f->pipeline, "weather-fetched", schedule);
+  mp2_test_run_for (200);
+  g_assert_cmpuint (count_notices (f), ==, 2);
+
+  /* it changed: told again, in the same notification */
+  mp2_schedule_set_weather_json (schedule, "{\"warnings\":[{\"kind\":\"wind\","
+                                           "\"text\":\"Wind of 14 m/s from 12:00\"}]}");
+  g_signal_emit_by_name (f->pipeline, "weather-fetched", schedule);
+  notice = wait_for_notice (f, 2);
+  g_assert_cmpstr (notice->body, ==, "Wind of 14 m/s from 12:00");
+  g_assert_cmpuint (notice->replaces_id, !=, 0);
+  assert_sent (f, kinds);
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -902,6 +935,7 @@ main (int   argc,
   add_test ("/pipeline/notifier/revision-replaces", test_revision_replaces);
   add_test ("/pipeline/notifier/error", test_error);
   add_test ("/pipeline/notifier/leave-moved", test_leave_moved);
+  add_test ("/pipeline/notifier/weather-warning", test_weather_warning);
   add_test ("/pipeline/notifier/error-without-day", test_error_without_day);
   add_test ("/pipeline/notifier/revision-switched-off", test_revision_switched_off);
   add_test ("/pipeline/notifier/switches-read-at-each-event", test_switches_read_at_each_event);

@@ -255,7 +255,7 @@ test_time_to_leave (void)
 
   /* traffic: 40 minutes now; the re-check before leaving */
   drive_minutes = 40;
-  mp2_pipeline_plan_day (pipeline, id);
+  mp2_pipeline_recheck_day (pipeline, id);
   wait_for_plans (&counts, 2);
   g_assert_cmpuint (counts.moved, ==, 1);
   g_assert_cmpint (counts.minutes_earlier, ==, 15);
@@ -268,7 +268,7 @@ test_time_to_leave (void)
 
   /* two minutes more: the alarms follow, nobody is told */
   drive_minutes = 42;
-  mp2_pipeline_plan_day (pipeline, id);
+  mp2_pipeline_recheck_day (pipeline, id);
   wait_for_plans (&counts, 3);
   wait_for_event (client, uid, ":-PT1H7M");
   g_assert_cmpuint (counts.moved, ==, 1);
