@@ -656,7 +656,7 @@ describe_kind (const Mp2WeatherWarning *warning,
                               from, until, warning->value);
     case MP2_WEATHER_WARNING_FROST:
       /* Translators: the times are "10:00", then the lowest temperature */
-      return g_strdup_printf (_("Below freezing from %s to %s (down to %.1f °C)"),
+      return g_strdup_printf (_("Cold from %s to %s (down to %.1f °C)"),
                               from, until, warning->value);
     case MP2_WEATHER_WARNING_HEAT:
       /* Translators: the times are "10:00", then the highest temperature */

@@ -130,8 +130,12 @@ show_times (Mp2DayView *self,
   shown |= show_time (self, plan, "arrive", self->arrive_row, self->arrive_label);
 
   if (get_minutes (plan, "morning_routine_minutes") >= 0)
-    /* Translators: under the wake-up time; %d is the minutes of the morning routine */
-    routine = g_strdup_printf (_("%d minutes before you leave"),
+    routine = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            /* Translators: under the wake-up time; %d is
+                                             * the minutes of the morning routine */
+                                            "%d minute before you leave",
+                                            "%d minutes before you leave",
+                                            get_minutes (plan, "morning_routine_minutes")),
                                get_minutes (plan, "morning_routine_minutes"));
   if (has_flag (plan, "early-wake-up"))
     {
@@ -152,8 +156,12 @@ show_times (Mp2DayView *self,
     }
 
   if (get_minutes (plan, "arrive_early_minutes") >= 0)
-    /* Translators: under the arrival time; %d is the minutes to be there before the call */
-    early = g_strdup_printf (_("%d minutes before your call"),
+    early = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: under the arrival time; %d is the
+                                           * minutes to be there before the call */
+                                          "%d minute before your call",
+                                          "%d minutes before your call",
+                                          get_minutes (plan, "arrive_early_minutes")),
                              get_minutes (plan, "arrive_early_minutes"));
   adw_action_row_set_subtitle (self->arrive_row, early != NULL ? early : "");
 

@@ -68,9 +68,9 @@ describe_state (const char *service,
     {
     case KEY_STORED:
       return google ? _("A Google Maps key is in your keyring.")
-                    : _("An OpenWeather key is in your keyring.");
+                    : _("An OpenWeatherMap key is in your keyring.");
     case KEY_NONE:
-      return google ? _("No Google Maps key is set.") : _("No OpenWeather key is set.");
+      return google ? _("No Google Maps key is set.") : _("No OpenWeatherMap key is set.");
     case KEY_UNKNOWN:
     default:
       return NULL;

@@ -330,9 +330,24 @@ show_buffer_preset (Mp2PreferencesWindow *self)
   gtk_drop_down_set_selected (self->buffer_preset_dropdown, position);
   self->showing_preset = FALSE;
 
-  /* Translators: under the preset of the morning's buffers; both are minutes */
-  subtitle = g_strdup_printf (_("%d minutes to get ready, on set %d minutes early"),
-                              routine, early);
+  {
+    g_autofree char *ready = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           /* Translators: the first half of
+                                                            * the buffers' summary */
+                                                           "%d minute to get ready",
+                                                           "%d minutes to get ready",
+                                                           routine), routine);
+    g_autofree char *on_set = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            /* Translators: the second half
+                                                             * of the buffers' summary */
+                                                            "on set %d minute early",
+                                                            "on set %d minutes early",
+                                                            early), early);
+
+    /* Translators: under the preset of the morning's buffers: "60 minutes to get
+     * ready, on set 15 minutes early" */
+    subtitle = g_strdup_printf (_("%s, %s"), ready, on_set);
+  }
   adw_action_row_set_subtitle (self->buffer_preset_row, subtitle);
   item = gtk_drop_down_get_selected_item (self->buffer_preset_dropdown);
   mp2_a11y_label_drop_down (self->buffer_preset_dropdown, _("Preset for your morning"),

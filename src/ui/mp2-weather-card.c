@@ -53,7 +53,7 @@ describe_provider (const char *provider)
   if (g_strcmp0 (provider, "open-meteo") == 0)
     return "Open-Meteo";
   if (g_strcmp0 (provider, "openweathermap") == 0)
-    return "OpenWeather";
+    return "OpenWeatherMap";
 
   return provider;
 }

@@ -407,7 +407,7 @@ static const DescribeCase describe_cases[] = {
   { MP2_WEATHER_WARNING_RAIN, NAN, 0.7, "Rain from 10:00 to 14:00 (up to 0.7 mm an hour)" },
   { MP2_WEATHER_WARNING_WIND, 12.4, NAN, "Strong wind from 10:00 to 14:00 (up to 12 m/s)" },
   { MP2_WEATHER_WARNING_FROST, -3.5, NAN,
-    "Below freezing from 10:00 to 14:00 (down to -3.5 °C)" },
+    "Cold from 10:00 to 14:00 (down to -3.5 °C)" },
   { MP2_WEATHER_WARNING_HEAT, 31, NAN, "Heat from 10:00 to 14:00 (up to 31.0 °C)" },
   { MP2_WEATHER_WARNING_THUNDERSTORM, NAN, NAN, "Thunderstorms possible from 10:00 to 14:00" },
   { MP2_WEATHER_WARNING_FOG, NAN, NAN, "Fog from 10:00 to 14:00" },

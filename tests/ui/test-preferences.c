@@ -517,14 +517,14 @@ test_api_keys (Fixture       *fixture,
 
   mp2_test_wait_until (keys_idle, fixture->window, 20, "the keyring");
   g_assert_cmpstr (gtk_label_get_label (status), ==,
-                   "No Google Maps key is set. No OpenWeather key is set.");
+                   "No Google Maps key is set. No OpenWeatherMap key is set.");
 
   /* Into the keyring, and out of the row. */
   apply_text (fixture, "google_maps_key_row", "AIza-test-key-0123456789");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
   mp2_test_wait_until (keys_idle, fixture->window, 20, "the key to be stored");
   g_assert_cmpstr (gtk_label_get_label (status), ==,
-                   "A Google Maps key is in your keyring. No OpenWeather key is set.");
+                   "A Google Maps key is in your keyring. No OpenWeatherMap key is set.");
   key = lookup_key (MP2_API_KEY_GOOGLE_MAPS);
   g_assert_cmpstr (key, ==, "AIza-test-key-0123456789");
   g_clear_pointer (&key, mp2_api_key_free);
@@ -533,7 +533,7 @@ test_api_keys (Fixture       *fixture,
   apply_text (fixture, "google_maps_key_row", "");
   mp2_test_wait_until (keys_idle, fixture->window, 20, "the key to be removed");
   g_assert_cmpstr (gtk_label_get_label (status), ==,
-                   "No Google Maps key is set. No OpenWeather key is set.");
+                   "No Google Maps key is set. No OpenWeatherMap key is set.");
   key = lookup_key (MP2_API_KEY_GOOGLE_MAPS);
   g_assert_null (key);
 }
