@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "mp2-fake-geocoding.h"
+#include "mp2-fake-service.h"
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -41,17 +42,6 @@
 
 typedef struct
 {
-  guint                   id;
-  Mp2FakeGeocodingService service;
-  Mp2FakeGeocodingFault   fault;
-  guint                   skip;
-  guint                   count;   /* 0: every request after the skipped ones */
-  guint                   seen;
-  guint                   hits;
-} Fault;
-
-typedef struct
-{
   GHashTable *answers;         /* normalised query -> sample */
   guint       requests;
   GHashTable *last_parameters; /* nullable */
@@ -68,8 +58,7 @@ struct _Mp2FakeGeocoding
   Service     services[N_SERVICES];
   char       *google_key;
   gboolean    any_address;
-  GPtrArray  *faults;          /* Fault */
-  guint       next_fault_id;
+  Mp2FakeFaultScript *faults;
   GPtrArray  *violations;      /* char * */
 };
 
@@ -216,31 +205,6 @@ respond_fault (SoupServerMessage       *msg,
     default:
       g_assert_not_reached ();
     }
-}
-
-/* The first fault of the script that takes this request, if any. */
-static Fault *
-find_fault (Mp2FakeGeocoding        *self,
-            Mp2FakeGeocodingService  service)
-{
-  Fault *found = NULL;
-
-  for (guint i = 0; i < self->faults->len; i++)
-    {
-      Fault *fault = g_ptr_array_index (self->faults, i);
-
-      if (fault->service != service)
-        continue;
-      fault->seen++;
-      if (found == NULL && fault->seen > fault->skip
-          && (fault->count == 0 || fault->hits < fault->count))
-        found = fault;
-    }
-
-  if (found != NULL)
-    found->hits++;
-
-  return found;
 }
 
 /* Any address (mp2_fake_geocoding_set_any_address ()) --------------------------------- */
@@ -513,7 +477,7 @@ handle_nominatim (Mp2FakeGeocoding  *self,
                   GHashTable        *query)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  Fault *fault = NULL;
+  const Mp2FakeScriptedFault *fault = NULL;
 
   check_user_agent (self, soup_message_headers_get_one (headers, "User-Agent"));
   check_rate (self);
@@ -523,7 +487,7 @@ handle_nominatim (Mp2FakeGeocoding  *self,
       return;
     }
 
-  fault = find_fault (self, MP2_FAKE_GEOCODING_NOMINATIM);
+  fault = mp2_fake_fault_script_take (self->faults, MP2_FAKE_GEOCODING_NOMINATIM);
   if (fault != NULL)
     {
       respond_fault (msg, MP2_FAKE_GEOCODING_NOMINATIM, fault->fault);
@@ -540,7 +504,7 @@ handle_google (Mp2FakeGeocoding  *self,
 {
   const char *address = query != NULL ? g_hash_table_lookup (query, "address") : NULL;
   const char *key = query != NULL ? g_hash_table_lookup (query, "key") : NULL;
-  Fault *fault = NULL;
+  const Mp2FakeScriptedFault *fault = NULL;
 
   if (!check_parameters (self, MP2_FAKE_GEOCODING_GOOGLE, query, google_parameters,
                          G_N_ELEMENTS (google_parameters)))
@@ -569,7 +533,7 @@ handle_google (Mp2FakeGeocoding  *self,
       return;
     }
 
-  fault = find_fault (self, MP2_FAKE_GEOCODING_GOOGLE);
+  fault = mp2_fake_fault_script_take (self->faults, MP2_FAKE_GEOCODING_GOOGLE);
   if (fault != NULL)
     {
       respond_fault (msg, MP2_FAKE_GEOCODING_GOOGLE, fault->fault);
@@ -660,7 +624,7 @@ mp2_fake_geocoding_finalize (GObject *object)
       g_clear_pointer (&self->services[i].last_user_agent, g_free);
     }
   g_clear_pointer (&self->google_key, g_free);
-  g_clear_pointer (&self->faults, g_ptr_array_unref);
+  g_clear_pointer (&self->faults, mp2_fake_fault_script_free);
   g_clear_pointer (&self->violations, g_ptr_array_unref);
   g_clear_pointer (&self->url, g_free);
 
@@ -682,8 +646,7 @@ mp2_fake_geocoding_init (Mp2FakeGeocoding *self)
   for (guint i = 0; i < N_SERVICES; i++)
     self->services[i].answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->google_key = g_strdup (MP2_FAKE_GEOCODING_GOOGLE_KEY);
-  self->faults = g_ptr_array_new_with_free_func (g_free);
-  self->next_fault_id = 1;
+  self->faults = mp2_fake_fault_script_new ();
   self->violations = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -698,19 +661,14 @@ Mp2FakeGeocoding *
 mp2_fake_geocoding_new (GError **error)
 {
   g_autoptr(Mp2FakeGeocoding) self = g_object_new (MP2_TYPE_FAKE_GEOCODING, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  GSList *uris = NULL;
+  guint port = 0;
 
-  self->server = soup_server_new ("server-header", "mp2-fake-geocoding ", NULL);
-  soup_server_add_handler (self->server, NULL, on_request_cb, self, NULL);
-  if (!soup_server_listen (self->server, address, 0, error))
+  self->server = mp2_fake_service_new_server ("mp2-fake-geocoding ", on_request_cb, self, &port,
+                                              error);
+  if (self->server == NULL)
     return NULL;
 
-  uris = soup_server_get_uris (self->server);
-  g_assert (uris != NULL);
-  self->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  self->url = g_strdup_printf ("http://127.0.0.1:%u", port);
 
   return g_steal_pointer (&self);
 }
@@ -811,20 +769,10 @@ mp2_fake_geocoding_add_fault (Mp2FakeGeocoding        *self,
                               guint                    skip,
                               guint                    count)
 {
-  Fault *entry;
-
   g_return_val_if_fail (MP2_IS_FAKE_GEOCODING (self), 0);
   g_return_val_if_fail (service < N_SERVICES, 0);
 
-  entry = g_new0 (Fault, 1);
-  entry->id = self->next_fault_id++;
-  entry->service = service;
-  entry->fault = fault;
-  entry->skip = skip;
-  entry->count = count;
-  g_ptr_array_add (self->faults, entry);
-
-  return entry->id;
+  return mp2_fake_fault_script_add (self->faults, service, fault, skip, count);
 }
 
 /**
@@ -838,15 +786,7 @@ mp2_fake_geocoding_get_fault_hits (Mp2FakeGeocoding *self,
 {
   g_return_val_if_fail (MP2_IS_FAKE_GEOCODING (self), 0);
 
-  for (guint i = 0; i < self->faults->len; i++)
-    {
-      Fault *fault = g_ptr_array_index (self->faults, i);
-
-      if (fault->id == fault_id)
-        return fault->hits;
-    }
-
-  return 0;
+  return mp2_fake_fault_script_get_hits (self->faults, fault_id);
 }
 
 void
@@ -854,7 +794,7 @@ mp2_fake_geocoding_clear_faults (Mp2FakeGeocoding *self)
 {
   g_return_if_fail (MP2_IS_FAKE_GEOCODING (self));
 
-  g_ptr_array_set_size (self->faults, 0);
+  mp2_fake_fault_script_clear (self->faults);
 }
 
 /**

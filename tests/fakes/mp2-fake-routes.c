@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "mp2-fake-routes.h"
+#include "mp2-fake-service.h"
 
 #include <libsoup/soup.h>
 #include <math.h>
@@ -26,16 +27,12 @@
 /* libsoup 3.2 names no 429 */
 #define STATUS_TOO_MANY_REQUESTS 429
 
-typedef struct
+/* The endpoints, as the fault script numbers them. */
+typedef enum
 {
-  guint              id;
-  char              *endpoint;
-  Mp2FakeRoutesFault fault;
-  guint              skip;
-  guint              count;
-  guint              seen;
-  guint              hits;
-} Fault;
+  ENDPOINT_GOOGLE,
+  ENDPOINT_OSRM,
+} EndpointId;
 
 typedef struct
 {
@@ -58,8 +55,7 @@ struct _Mp2FakeRoutes
   gpointer                   duration_data;
   GDestroyNotify             duration_destroy;
   gboolean                   by_distance;
-  GPtrArray                 *faults;
-  guint                      last_fault_id;
+  Mp2FakeFaultScript        *faults;
   Endpoint                   google;
   Endpoint                   osrm;
   JsonObject                *last_body;
@@ -89,29 +85,28 @@ static const char * const osrm_options[] = {
 };
 
 static void
-fault_free (Fault *fault)
-{
-  g_free (fault->endpoint);
-  g_free (fault);
-}
-
-static void
 endpoint_clear (Endpoint *endpoint)
 {
   g_clear_pointer (&endpoint->last_path, g_free);
   g_clear_pointer (&endpoint->last_headers, soup_message_headers_unref);
 }
 
+static EndpointId
+lookup_endpoint_id (const char *name)
+{
+  if (g_strcmp0 (name, "google") == 0)
+    return ENDPOINT_GOOGLE;
+  if (g_strcmp0 (name, "osrm") == 0)
+    return ENDPOINT_OSRM;
+
+  g_error ("The fake routes have no endpoint “%s”: “google” or “osrm”", name);
+}
+
 static Endpoint *
 get_endpoint (Mp2FakeRoutes *self,
               const char    *name)
 {
-  if (g_strcmp0 (name, "google") == 0)
-    return &self->google;
-  if (g_strcmp0 (name, "osrm") == 0)
-    return &self->osrm;
-
-  g_error ("The fake routes have no endpoint “%s”: “google” or “osrm”", name);
+  return lookup_endpoint_id (name) == ENDPOINT_GOOGLE ? &self->google : &self->osrm;
 }
 
 /* Samples */
@@ -241,28 +236,6 @@ add_violation (Mp2FakeRoutes *self,
 }
 
 /* Faults */
-
-static Fault *
-find_fault (Mp2FakeRoutes *self,
-            const char    *endpoint)
-{
-  for (guint i = 0; i < self->faults->len; i++)
-    {
-      Fault *fault = g_ptr_array_index (self->faults, i);
-
-      if (!g_str_equal (fault->endpoint, endpoint))
-        continue;
-
-      fault->seen++;
-      if (fault->seen <= fault->skip || (fault->count > 0 && fault->hits >= fault->count))
-        continue;
-
-      fault->hits++;
-      return fault;
-    }
-
-  return NULL;
-}
 
 static void
 reply_google_fault (SoupServerMessage  *msg,
@@ -668,7 +641,7 @@ handle_compute_routes (Mp2FakeRoutes     *self,
   g_autoptr(GDateTime) departure = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autofree char *problem = NULL;
-  Fault *fault;
+  const Mp2FakeScriptedFault *fault;
 
   if (!g_str_equal (soup_server_message_get_method (msg), "POST"))
     {
@@ -708,7 +681,7 @@ handle_compute_routes (Mp2FakeRoutes     *self,
       return;
     }
 
-  fault = find_fault (self, "google");
+  fault = mp2_fake_fault_script_take (self->faults, ENDPOINT_GOOGLE);
   if (fault != NULL)
     {
       reply_google_fault (msg, fault->fault);
@@ -853,7 +826,7 @@ handle_osrm_route (Mp2FakeRoutes     *self,
   g_autofree char *problem = NULL;
   g_autofree char *decoded = NULL;
   gsize position = 0;
-  Fault *fault;
+  const Mp2FakeScriptedFault *fault;
 
   if (!g_str_equal (soup_server_message_get_method (msg), "GET"))
     add_violation (self, "%s %s: OSRM's route service is GET",
@@ -889,7 +862,7 @@ handle_osrm_route (Mp2FakeRoutes     *self,
       return;
     }
 
-  fault = find_fault (self, "osrm");
+  fault = mp2_fake_fault_script_take (self->faults, ENDPOINT_OSRM);
   if (fault != NULL)
     {
       reply_osrm_fault (msg, fault->fault);
@@ -976,7 +949,7 @@ mp2_fake_routes_finalize (GObject *object)
 
   if (self->duration_destroy != NULL)
     self->duration_destroy (self->duration_data);
-  g_clear_pointer (&self->faults, g_ptr_array_unref);
+  g_clear_pointer (&self->faults, mp2_fake_fault_script_free);
   g_clear_pointer (&self->violations, g_ptr_array_unref);
   g_clear_pointer (&self->last_body, json_object_unref);
   endpoint_clear (&self->google);
@@ -1003,7 +976,7 @@ mp2_fake_routes_init (Mp2FakeRoutes *self)
   self->duration = 1394;
   self->static_duration = 1035;
   self->distance = 8931;
-  self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) fault_free);
+  self->faults = mp2_fake_fault_script_new ();
   self->violations = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -1019,19 +992,14 @@ Mp2FakeRoutes *
 mp2_fake_routes_new (GError **error)
 {
   g_autoptr(Mp2FakeRoutes) self = g_object_new (MP2_TYPE_FAKE_ROUTES, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  GSList *uris;
+  guint port = 0;
 
-  self->server = soup_server_new ("server-header", "mp2-fake-routes ", NULL);
-  soup_server_add_handler (self->server, NULL, on_request_cb, self, NULL);
-  if (!soup_server_listen (self->server, address, 0, error))
+  self->server = mp2_fake_service_new_server ("mp2-fake-routes ", on_request_cb, self, &port,
+                                              error);
+  if (self->server == NULL)
     return NULL;
 
-  uris = soup_server_get_uris (self->server);
-  g_assert (uris != NULL);
-  self->url = g_strdup_printf ("http://127.0.0.1:%d/", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  self->url = g_strdup_printf ("http://127.0.0.1:%u/", port);
 
   return g_steal_pointer (&self);
 }
@@ -1124,20 +1092,10 @@ mp2_fake_routes_add_fault (Mp2FakeRoutes      *self,
                            guint               skip,
                            guint               count)
 {
-  Fault *entry;
-
   g_return_val_if_fail (MP2_IS_FAKE_ROUTES (self), 0);
-  get_endpoint (self, endpoint);
 
-  entry = g_new0 (Fault, 1);
-  entry->id = ++self->last_fault_id;
-  entry->endpoint = g_strdup (endpoint);
-  entry->fault = fault;
-  entry->skip = skip;
-  entry->count = count;
-  g_ptr_array_add (self->faults, entry);
-
-  return entry->id;
+  return mp2_fake_fault_script_add (self->faults, lookup_endpoint_id (endpoint), fault, skip,
+                                    count);
 }
 
 guint
@@ -1146,15 +1104,7 @@ mp2_fake_routes_get_fault_hits (Mp2FakeRoutes *self,
 {
   g_return_val_if_fail (MP2_IS_FAKE_ROUTES (self), 0);
 
-  for (guint i = 0; i < self->faults->len; i++)
-    {
-      Fault *fault = g_ptr_array_index (self->faults, i);
-
-      if (fault->id == fault_id)
-        return fault->hits;
-    }
-
-  return 0;
+  return mp2_fake_fault_script_get_hits (self->faults, fault_id);
 }
 
 void
@@ -1162,7 +1112,7 @@ mp2_fake_routes_clear_faults (Mp2FakeRoutes *self)
 {
   g_return_if_fail (MP2_IS_FAKE_ROUTES (self));
 
-  g_ptr_array_set_size (self->faults, 0);
+  mp2_fake_fault_script_clear (self->faults);
 }
 
 guint

@@ -544,7 +544,7 @@ mp2_fake_weather_handle_open_meteo (Mp2FakeWeather    *self,
 {
   g_auto(OpenMeteoQuery) query = { 0 };
   g_autofree char *reason = NULL;
-  Fault *fault;
+  const Mp2FakeScriptedFault *fault;
 
   mp2_fake_weather_check_parameters (self, API_OPEN_METEO, params, open_meteo_parameters);
 
@@ -556,7 +556,7 @@ mp2_fake_weather_handle_open_meteo (Mp2FakeWeather    *self,
       return;
     }
 
-  fault = mp2_fake_weather_take_fault (self, API_OPEN_METEO);
+  fault = mp2_fake_fault_script_take (self->faults, API_OPEN_METEO);
   if (fault != NULL)
     {
       reply_open_meteo_fault (msg, fault->fault);

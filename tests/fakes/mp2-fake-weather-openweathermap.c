@@ -377,7 +377,7 @@ mp2_fake_weather_handle_openweathermap (Mp2FakeWeather    *self,
   double latitude, longitude;
   guint64 count = OWM_STEPS;
   Units units;
-  Fault *fault;
+  const Mp2FakeScriptedFault *fault;
 
   mp2_fake_weather_check_parameters (self, API_OPENWEATHERMAP, params, owm_parameters);
 
@@ -408,7 +408,7 @@ mp2_fake_weather_handle_openweathermap (Mp2FakeWeather    *self,
 
   read_units_parameter (self, g_hash_table_lookup (params, "units"), &units);
 
-  fault = mp2_fake_weather_take_fault (self, API_OPENWEATHERMAP);
+  fault = mp2_fake_fault_script_take (self->faults, API_OPENWEATHERMAP);
   if (fault != NULL)
     {
       reply_owm_fault (msg, fault->fault);

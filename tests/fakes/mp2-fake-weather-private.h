@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "mp2-fake-service.h"
 #include "mp2-fake-weather.h"
 
 G_BEGIN_DECLS
@@ -33,17 +34,6 @@ typedef struct
   double               value;
 } Setting;
 
-typedef struct
-{
-  guint               id;
-  Api                 api;
-  Mp2FakeWeatherFault fault;
-  guint               skip;
-  guint               count;   /* 0: always */
-  guint               seen;
-  guint               hits;
-} Fault;
-
 struct _Mp2FakeWeather
 {
   GObject      parent_instance;
@@ -57,8 +47,7 @@ struct _Mp2FakeWeather
   gboolean     numeric_cod;
   guint        past_days;
 
-  GPtrArray   *faults;       /* Fault */
-  guint        last_fault_id;
+  Mp2FakeFaultScript *faults;   /* by Api */
 
   guint        counts[N_APIS];
   GHashTable  *last_query[N_APIS];
@@ -72,8 +61,6 @@ void      mp2_fake_weather_check_parameters  (Mp2FakeWeather      *self,
                                               Api                  api,
                                               GHashTable          *query,
                                               const char * const  *known);
-Fault    *mp2_fake_weather_take_fault        (Mp2FakeWeather      *self,
-                                              Api                  api);
 
 /* The weather at @time, in metric units; NAN when set so. */
 double    mp2_fake_weather_get_value         (Mp2FakeWeather      *self,

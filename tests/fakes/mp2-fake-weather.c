@@ -202,31 +202,7 @@ mp2_fake_weather_new_sun_time (GDateTime *midnight,
                           g_date_time_get_month (midnight),
                           g_date_time_get_day_of_month (midnight), hour, minute, 0);
 }
-/* Faults */
 
-Fault *
-mp2_fake_weather_take_fault (Mp2FakeWeather *self,
-                             Api             api)
-{
-  for (guint i = 0; i < self->faults->len; i++)
-    {
-      Fault *fault = g_ptr_array_index (self->faults, i);
-
-      if (fault->api != api)
-        continue;
-
-      fault->seen++;
-      if (fault->seen <= fault->skip)
-        continue;
-      if (fault->count != 0 && fault->hits >= fault->count)
-        continue;
-
-      fault->hits++;
-      return fault;
-    }
-
-  return NULL;
-}
 /* The server */
 
 static void
@@ -313,7 +289,7 @@ mp2_fake_weather_finalize (GObject *object)
   g_clear_pointer (&self->settings, g_array_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->api_key, g_free);
-  g_clear_pointer (&self->faults, g_ptr_array_unref);
+  g_clear_pointer (&self->faults, mp2_fake_fault_script_free);
   for (guint i = 0; i < N_APIS; i++)
     g_clear_pointer (&self->last_query[i], g_hash_table_unref);
   g_clear_pointer (&self->violations, g_ptr_array_unref);
@@ -338,7 +314,7 @@ mp2_fake_weather_init (Mp2FakeWeather *self)
   g_assert (self->zone != NULL);
   self->api_key = g_strdup (MP2_FAKE_WEATHER_API_KEY);
   self->past_days = OPEN_METEO_PAST_DAYS;
-  self->faults = g_ptr_array_new_with_free_func (g_free);
+  self->faults = mp2_fake_fault_script_new ();
   self->violations = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -354,19 +330,12 @@ Mp2FakeWeather *
 mp2_fake_weather_new (GError **error)
 {
   g_autoptr(Mp2FakeWeather) self = g_object_new (MP2_TYPE_FAKE_WEATHER, NULL);
-  GSList *uris;
-  guint port;
+  guint port = 0;
 
-  self->server = soup_server_new ("server-header", "mp2-fake-weather", NULL);
-  soup_server_add_handler (self->server, NULL, on_request_cb, self, NULL);
-
-  if (!soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+  self->server = mp2_fake_service_new_server ("mp2-fake-weather", on_request_cb, self, &port,
+                                              error);
+  if (self->server == NULL)
     return NULL;
-
-  uris = soup_server_get_uris (self->server);
-  g_assert (uris != NULL);
-  port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   self->url = g_strdup_printf ("http://127.0.0.1:%u/", port);
 
@@ -455,21 +424,12 @@ mp2_fake_weather_add_fault (Mp2FakeWeather      *self,
                             guint                skip,
                             guint                count)
 {
-  Fault *entry;
   Api which;
 
   g_return_val_if_fail (MP2_IS_FAKE_WEATHER (self), 0);
   g_return_val_if_fail (lookup_api (api, &which), 0);
 
-  entry = g_new0 (Fault, 1);
-  entry->id = ++self->last_fault_id;
-  entry->api = which;
-  entry->fault = fault;
-  entry->skip = skip;
-  entry->count = count;
-  g_ptr_array_add (self->faults, entry);
-
-  return entry->id;
+  return mp2_fake_fault_script_add (self->faults, which, fault, skip, count);
 }
 
 guint
@@ -478,15 +438,7 @@ mp2_fake_weather_get_fault_hits (Mp2FakeWeather *self,
 {
   g_return_val_if_fail (MP2_IS_FAKE_WEATHER (self), 0);
 
-  for (guint i = 0; i < self->faults->len; i++)
-    {
-      Fault *fault = g_ptr_array_index (self->faults, i);
-
-      if (fault->id == fault_id)
-        return fault->hits;
-    }
-
-  return 0;
+  return mp2_fake_fault_script_get_hits (self->faults, fault_id);
 }
 
 void
@@ -494,7 +446,7 @@ mp2_fake_weather_clear_faults (Mp2FakeWeather *self)
 {
   g_return_if_fail (MP2_IS_FAKE_WEATHER (self));
 
-  g_ptr_array_set_size (self->faults, 0);
+  mp2_fake_fault_script_clear (self->faults);
 }
 
 guint
