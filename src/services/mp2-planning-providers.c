@@ -150,7 +150,14 @@ make_providers (Mp2PlanningProviders *self)
   else if (g_str_equal (routes, "manual"))
     self->routes = MP2_ROUTE_PROVIDER (mp2_manual_route_new_for_settings (self->settings));
   else
-    self->routes = MP2_ROUTE_PROVIDER (mp2_osrm_routes_new (self->http, self->store, NULL));
+    {
+      g_autofree char *server = g_settings_get_string (self->settings, "osrm-server");
+
+      /* MP2_OSRM_URL (the tests, the demo) goes before the setting */
+      if (*server == '\0' || g_getenv ("MP2_OSRM_URL") != NULL)
+        g_clear_pointer (&server, g_free);
+      self->routes = MP2_ROUTE_PROVIDER (mp2_osrm_routes_new (self->http, self->store, server));
+    }
 
   if (g_str_equal (weather, "openweathermap"))
     self->weather = MP2_WEATHER_PROVIDER (mp2_openweathermap_new (self->http, self->store, NULL));
@@ -239,6 +246,8 @@ mp2_planning_providers_new (Mp2HttpClient *http,
   g_signal_connect_object (settings, "changed::route-provider",
                            G_CALLBACK (on_provider_setting_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::weather-provider",
+                           G_CALLBACK (on_provider_setting_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::osrm-server",
                            G_CALLBACK (on_provider_setting_changed_cb), self, G_CONNECT_SWAPPED);
 
   return self;

@@ -276,12 +276,46 @@ bind_choice (Mp2PreferencesWindow *self,
   on_choice_notify_selected_cb (drop_down, NULL, name);
 }
 
-/* The fixed travel time matters only to the "manual" route provider. */
+/* The fixed travel time matters only to the "manual" route provider, the server only
+ * to OSRM. */
 static void
 show_manual_travel (Mp2PreferencesWindow *self)
 {
-  gtk_widget_set_visible (self->manual_travel_row,
-                          g_settings_get_enum (self->settings, "route-provider") == 2);
+  int provider = g_settings_get_enum (self->settings, "route-provider");
+
+  gtk_widget_set_visible (self->manual_travel_row, provider == 2);
+  gtk_widget_set_visible (GTK_WIDGET (self->osrm_server_row), provider == 0);
+}
+
+/* An OSRM server of one's own: an http or https address, saved when applied. */
+static void
+on_osrm_server_row_apply_cb (Mp2PreferencesWindow *self)
+{
+  const char *entered = gtk_editable_get_text (GTK_EDITABLE (self->osrm_server_row));
+  g_autofree char *text = g_strstrip (g_strdup (entered));
+  g_autoptr(GUri) uri = *text != '\0' ? g_uri_parse (text, G_URI_FLAGS_NONE, NULL) : NULL;
+  gboolean valid = *text == '\0'
+                   || (uri != NULL && g_uri_get_host (uri) != NULL
+                       && (g_str_equal (g_uri_get_scheme (uri), "https")
+                           || g_str_equal (g_uri_get_scheme (uri), "http")));
+
+  if (!valid)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->osrm_server_row), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->osrm_server_row), "error");
+  g_settings_set_string (self->settings, "osrm-server", text);
+}
+
+static void
+show_osrm_server (Mp2PreferencesWindow *self)
+{
+  g_autofree char *server = g_settings_get_string (self->settings, "osrm-server");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->osrm_server_row), server);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->osrm_server_row), "error");
 }
 
 static void
@@ -296,6 +330,9 @@ setup_choices (Mp2PreferencesWindow *self)
   bind_choice (self, "weather-provider", self->weather_provider_dropdown, weather_providers,
                _("Weather service"));
 
+  show_osrm_server (self);
+  g_signal_connect_object (self->settings, "changed::osrm-server",
+                           G_CALLBACK (show_osrm_server), self, G_CONNECT_SWAPPED);
   show_manual_travel (self);
   g_signal_connect_object (self->settings, "changed::route-provider",
                            G_CALLBACK (show_manual_travel), self, G_CONNECT_SWAPPED);
@@ -452,7 +489,8 @@ mp2_preferences_window_class_init_planning (GtkWidgetClass *widget_class)
   static const char * const children[] = {
     "buffer_preset_row", "buffer_preset_dropdown", "home_address_row", "home_place_row",
     "home_place_icon", "via_address_row", "via_place_row", "via_place_icon", "via_stop_spin",
-    "parking_spin", "travel_mode_dropdown", "route_provider_dropdown", "manual_travel_row",
+    "parking_spin", "travel_mode_dropdown", "route_provider_dropdown", "osrm_server_row",
+    "manual_travel_row",
     "manual_travel_spin",
     "geocoding_provider_dropdown", "weather_provider_dropdown", "google_maps_key_row",
     "openweathermap_key_row", "keys_status_label", "early_wake_up_spin", "leave_recheck_row",
@@ -473,6 +511,7 @@ mp2_preferences_window_class_init_planning (GtkWidgetClass *widget_class)
     G_STRUCT_OFFSET (Mp2PreferencesWindow, parking_spin),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, travel_mode_dropdown),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, route_provider_dropdown),
+    G_STRUCT_OFFSET (Mp2PreferencesWindow, osrm_server_row),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, manual_travel_row),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, manual_travel_spin),
     G_STRUCT_OFFSET (Mp2PreferencesWindow, geocoding_provider_dropdown),
@@ -497,6 +536,7 @@ mp2_preferences_window_class_init_planning (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_home_address_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_via_address_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leave_recheck_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_osrm_server_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leave_recheck_row_apply_cb);
   mp2_preferences_window_class_init_keys (widget_class);
 }

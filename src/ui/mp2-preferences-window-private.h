@@ -71,6 +71,7 @@ struct _Mp2PreferencesWindow
   GtkDropDown          *travel_mode_dropdown;
   GtkDropDown          *route_provider_dropdown;
   GtkWidget            *manual_travel_row;
+  AdwEntryRow          *osrm_server_row;
   GtkSpinButton        *manual_travel_spin;
   GtkDropDown          *geocoding_provider_dropdown;
   GtkDropDown          *weather_provider_dropdown;

@@ -420,6 +420,25 @@ test_planning_numbers (Fixture       *fixture,
       g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, numbers[i].initial);
     }
 
+  /* an OSRM server of one's own: an address, or nothing for the demo server */
+  {
+    GtkWidget *row = GTK_WIDGET (template_child (fixture, "osrm_server_row"));
+    g_autofree char *server = NULL;
+
+    g_assert_true (gtk_widget_get_visible (row));
+    apply_text (fixture, "osrm_server_row", "not a server");
+    g_assert_true (gtk_widget_has_css_class (row, "error"));
+    apply_text (fixture, "osrm_server_row", "https://routing.example.org/");
+    g_assert_false (gtk_widget_has_css_class (row, "error"));
+    server = g_settings_get_string (fixture->settings, "osrm-server");
+    g_assert_cmpstr (server, ==, "https://routing.example.org/");
+    g_settings_set_string (fixture->settings, "route-provider", "manual");
+    g_assert_false (gtk_widget_get_visible (row));
+    g_settings_reset (fixture->settings, "route-provider");
+    g_settings_reset (fixture->settings, "osrm-server");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  }
+
   /* millimetres of rain an hour, in tenths */
   {
     GtkSpinButton *spin = GTK_SPIN_BUTTON (template_child (fixture, "warn_rain_amount_spin"));
