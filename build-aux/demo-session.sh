@@ -46,7 +46,7 @@ fi
 # The fake map and weather services print one VARIABLE=URL a line. The sample
 # mailbox's days are mostly past: the fake weather goes back far enough for them.
 places_file="$MP2_SESSION_DIR/fake-places.env"
-"$build/tests/fakes/mp2-fake-places" --past-days 1500 \
+"$build/tests/fakes/mp2-fake-places" --past-days 5000 \
   >"$places_file" 2>"$MP2_SESSION_DIR/fake-places.log" &
 places_pid=$!
 trap 'kill "$fake_pid" "$places_pid" 2>/dev/null || true
