@@ -171,7 +171,7 @@ command_demo() {
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     say "No display here: the demo runs in a virtual X session (Xvfb)"
   fi
-  say "Starting the demo: a fake Google with a sample mailbox, and the app pointed at it"
+  say "Starting the demo: a fake Google with a sample mailbox, fake maps and weather, the app"
   MP2_SESSION_KEEP_DISPLAY=1 exec "$top/build-aux/session.sh" \
     "$top/build-aux/demo-session.sh" "$build" "$@"
 }
