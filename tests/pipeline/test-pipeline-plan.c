@@ -17,82 +17,13 @@
 
 #include "mp2-ics-export.h"
 #include "mp2-test-files.h"
+#include "mp2-test-geocoder.h"
 #include "mp2-test-pipeline.h"
 #include "mp2-test-wait.h"
 
 #define WAIT_SECONDS 30
 
 /* Doubles ------------------------------------------------------------------------------ */
-
-/* Every address is found at a place made from its text, except those containing
- * "Nowhere". */
-#define TEST_TYPE_GEOCODER (test_geocoder_get_type ())
-G_DECLARE_FINAL_TYPE (TestGeocoder, test_geocoder, TEST, GEOCODER, GObject)
-
-struct _TestGeocoder
-{
-  GObject  parent_instance;
-  guint    requests;
-};
-
-static void test_geocoder_iface_init (Mp2GeocoderInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestGeocoder, test_geocoder, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (MP2_TYPE_GEOCODER,
-                                                      test_geocoder_iface_init))
-
-static const char *
-test_geocoder_get_id (Mp2Geocoder *geocoder)
-{
-  return "test";
-}
-
-static void
-test_geocoder_search_async (Mp2Geocoder         *geocoder,
-                            const char          *address,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  TestGeocoder *self = TEST_GEOCODER (geocoder);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  guint hash = g_str_hash (address);
-
-  self->requests++;
-  if (strstr (address, "Nowhere") != NULL)
-    g_task_return_new_error (task, MP2_PLAN_ERROR, MP2_PLAN_ERROR_NOT_FOUND,
-                             "No place is known as “%s”.", address);
-  else
-    g_task_return_pointer (task, mp2_place_new (52.0 + (hash % 100) / 1000.0,
-                                                21.0 + (hash % 97) / 1000.0, address),
-                           (GDestroyNotify) mp2_place_free);
-}
-
-static Mp2Place *
-test_geocoder_search_finish (Mp2Geocoder   *geocoder,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-test_geocoder_iface_init (Mp2GeocoderInterface *iface)
-{
-  iface->get_id = test_geocoder_get_id;
-  iface->search_async = test_geocoder_search_async;
-  iface->search_finish = test_geocoder_search_finish;
-}
-
-static void
-test_geocoder_class_init (TestGeocoderClass *klass)
-{
-}
-
-static void
-test_geocoder_init (TestGeocoder *self)
-{
-}
 
 /* A drive of @minutes whatever the time, or a failure. */
 #define TEST_TYPE_ROUTES (test_routes_get_type ())
@@ -290,7 +221,7 @@ typedef struct
   GSettings    *settings;
   Mp2Store     *store;
   Mp2Pipeline  *pipeline;
-  TestGeocoder *geocoder;
+  Mp2TestGeocoder *geocoder;
   TestRoutes   *routes;
   TestWeather  *weather;
   guint         plans;      /* "schedule-updated::plan" */
@@ -352,7 +283,7 @@ fixture_set_up (Fixture       *fixture,
                     fixture);
   mp2_test_pipeline_start (fixture->pipeline, WAIT_SECONDS);
 
-  fixture->geocoder = g_object_new (TEST_TYPE_GEOCODER, NULL);
+  fixture->geocoder = mp2_test_geocoder_new ();
   fixture->routes = g_object_new (TEST_TYPE_ROUTES, NULL);
   fixture->weather = g_object_new (TEST_TYPE_WEATHER, NULL);
   mp2_pipeline_set_planning (fixture->pipeline, MP2_GEOCODER (fixture->geocoder),

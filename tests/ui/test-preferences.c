@@ -18,6 +18,7 @@
 #include "mp2-google-calendar-sink.h"
 #include "mp2-api-keys.h"
 #include "mp2-preferences-window.h"
+#include "mp2-test-geocoder.h"
 #include "mp2-test-ui.h"
 
 typedef struct
@@ -145,86 +146,6 @@ test_time_zone (Fixture       *fixture,
 
 /* Planning ----------------------------------------------------------------------------- */
 
-/* A geocoder that knows one address and answers from an idle, as a real one would
- * answer later. */
-#define TEST_TYPE_GEOCODER (test_geocoder_get_type ())
-G_DECLARE_FINAL_TYPE (TestGeocoder, test_geocoder, TEST, GEOCODER, GObject)
-
-struct _TestGeocoder
-{
-  GObject parent_instance;
-  guint   searches;
-};
-
-static void test_geocoder_iface_init (Mp2GeocoderInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestGeocoder, test_geocoder, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (MP2_TYPE_GEOCODER,
-                                                      test_geocoder_iface_init))
-
-static const char *
-test_geocoder_get_id (Mp2Geocoder *geocoder)
-{
-  return "test";
-}
-
-static gboolean
-answer_cb (gpointer user_data)
-{
-  GTask *task = user_data;
-  const char *address = g_task_get_task_data (task);
-
-  if (g_str_equal (address, "Chełmska 21, Warszawa"))
-    g_task_return_pointer (task, mp2_place_new (52.1897, 21.0455,
-                                                "Chełmska 21, Mokotów, Warszawa"),
-                           (GDestroyNotify) mp2_place_free);
-  else
-    g_task_return_new_error (task, MP2_PLAN_ERROR, MP2_PLAN_ERROR_NOT_FOUND,
-                             "No place was found for “%s”.", address);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-test_geocoder_search_async (Mp2Geocoder         *geocoder,
-                            const char          *address,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  GTask *task = g_task_new (geocoder, cancellable, callback, user_data);
-
-  TEST_GEOCODER (geocoder)->searches++;
-  g_task_set_task_data (task, g_strdup (address), g_free);
-  g_idle_add_full (G_PRIORITY_DEFAULT, answer_cb, task, g_object_unref);
-}
-
-static Mp2Place *
-test_geocoder_search_finish (Mp2Geocoder   *geocoder,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-test_geocoder_iface_init (Mp2GeocoderInterface *iface)
-{
-  iface->get_id = test_geocoder_get_id;
-  iface->search_async = test_geocoder_search_async;
-  iface->search_finish = test_geocoder_search_finish;
-}
-
-static void
-test_geocoder_class_init (TestGeocoderClass *klass)
-{
-}
-
-static void
-test_geocoder_init (TestGeocoder *self)
-{
-}
-
 typedef struct
 {
   AdwActionRow *row;
@@ -264,14 +185,14 @@ static void
 test_address_found (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(TestGeocoder) geocoder = g_object_new (TEST_TYPE_GEOCODER, NULL);
+  g_autoptr(Mp2TestGeocoder) geocoder = mp2_test_geocoder_new ();
   g_autofree char *address = NULL;
   GtkWidget *place_row = GTK_WIDGET (template_child (fixture, "home_place_row"));
 
   /* Nothing to check yet. */
   mp2_preferences_window_set_geocoder (fixture->window, MP2_GEOCODER (geocoder));
   g_assert_false (gtk_widget_get_visible (place_row));
-  g_assert_cmpuint (geocoder->searches, ==, 0);
+  g_assert_cmpuint (mp2_test_geocoder_get_searches (geocoder), ==, 0);
 
   apply_text (fixture, "home_address_row", "  Chełmska 21, Warszawa ");
   address = g_settings_get_string (fixture->settings, "home-address");
@@ -282,7 +203,7 @@ test_address_found (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (place_row)), ==,
                    "Found on the map");
   g_assert_false (gtk_widget_has_css_class (place_row, "error"));
-  g_assert_cmpuint (geocoder->searches, ==, 1);
+  g_assert_cmpuint (mp2_test_geocoder_get_searches (geocoder), ==, 1);
 
   /* An address set elsewhere is shown and checked too. */
   g_settings_set_string (fixture->settings, "via-address", "Chełmska 21, Warszawa");
@@ -301,7 +222,7 @@ static void
 test_address_not_found (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(TestGeocoder) geocoder = g_object_new (TEST_TYPE_GEOCODER, NULL);
+  g_autoptr(Mp2TestGeocoder) geocoder = mp2_test_geocoder_new ();
   g_autofree char *address = NULL;
   GtkWidget *place_row = GTK_WIDGET (template_child (fixture, "via_place_row"));
 
@@ -319,7 +240,7 @@ test_address_not_found (Fixture       *fixture,
 
   /* Applying the same address again asks again. */
   apply_text (fixture, "via_address_row", "Nowhere 1");
-  g_assert_cmpuint (geocoder->searches, ==, 2);
+  g_assert_cmpuint (mp2_test_geocoder_get_searches (geocoder), ==, 2);
 }
 
 static guint
@@ -561,7 +482,7 @@ static void
 test_planning_screenshot (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(TestGeocoder) geocoder = g_object_new (TEST_TYPE_GEOCODER, NULL);
+  g_autoptr(Mp2TestGeocoder) geocoder = mp2_test_geocoder_new ();
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
