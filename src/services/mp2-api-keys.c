@@ -72,8 +72,8 @@ new_keyring_error (const GError *cause)
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (cause);
 
-  /* Translators: %s says why the keyring failed */
   return g_error_new (MP2_API_KEY_ERROR, MP2_API_KEY_ERROR_KEYRING,
+                      /* Translators: %s says why the keyring failed */
                       _("The keyring could not keep the API key: %s. Check that the "
                         "keyring is unlocked, then try again."), cause->message);
 }

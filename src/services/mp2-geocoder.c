@@ -248,8 +248,8 @@ have_similar_importance (const Mp2GeocoderCandidate *first,
 static GError *
 new_not_found_error (const char *address)
 {
-  /* Translators: %s is an address as the user or the call sheet wrote it */
   return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_NOT_FOUND,
+                      /* Translators: %s is an address as the user or the call sheet wrote it */
                       _("No place was found for the address “%s”. Check it, or add the "
                         "street number and the town."), address);
 }
@@ -262,9 +262,9 @@ new_ambiguous_error (const char     *address,
   g_autofree char *first_label = dup_place_label (first);
   g_autofree char *second_label = dup_place_label (second);
 
-  /* Translators: the first %s is an address as written, the others two places that
-   * it fits */
   return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_AMBIGUOUS,
+                      /* Translators: the first %s is an address as written, the others two places
+                       * that it fits */
                       _("The address “%s” fits several places far apart, such as “%s” "
                         "and “%s”. Add the town or the postcode."),
                       address, first_label, second_label);
@@ -276,9 +276,9 @@ new_partial_error (const char     *address,
 {
   g_autofree char *label = dup_place_label (found);
 
-  /* Translators: the first %s is an address as written, the second the only part of
-   * it that the service found */
   return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_NOT_FOUND,
+                      /* Translators: the first %s is an address as written, the second the only
+                       * part of it that the service found */
                       _("The address “%s” was found only in part, as “%s”. Check the "
                         "street and the number."), address, label);
 }
@@ -508,8 +508,9 @@ mp2_geocoder_parse_coordinate (JsonNode *node,
 GError *
 mp2_geocoder_new_bad_answer_error (const char *service_name)
 {
-  /* Translators: %s is a service's name, such as "OpenStreetMap" or "Google Maps" */
   return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_FAILED,
+                      /* Translators: %s is a service's name, such as "OpenStreetMap" or "Google
+                       * Maps" */
                       _("%s answered something that Film Schedule cannot read. Try again "
                         "later, or choose another geocoding service in Preferences."),
                       service_name);
@@ -543,21 +544,21 @@ mp2_geocoder_error_from_http (const GError    *error,
     case MP2_HTTP_ERROR_TIMEOUT:
     case MP2_HTTP_ERROR_OFFLINE:
     case MP2_HTTP_ERROR_CIRCUIT_OPEN:
-      /* Translators: %s is a service's name */
       return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_OFFLINE,
+                          /* Translators: %s is a service's name */
                           _("%s cannot be reached now. Check the internet connection; "
                             "the plan follows when it is back."), service_name);
 
     case MP2_HTTP_ERROR_RATE_LIMITED:
-      /* Translators: %s is a service's name */
       return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_OFFLINE,
-                          _("%s received too many questions and asks to wait. The plan "
+                          /* Translators: %s is a service's name */
+                          _("%s received too many requests and asks to wait. The plan "
                             "follows in a few minutes."), service_name);
 
     case MP2_HTTP_ERROR_SERVER:
     case MP2_HTTP_ERROR_BAD_RESPONSE:
-      /* Translators: %s is a service's name */
       return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_OFFLINE,
+                          /* Translators: %s is a service's name */
                           _("%s has a problem of its own now. The plan follows when it "
                             "answers again."), service_name);
 
@@ -572,9 +573,9 @@ mp2_geocoder_error_from_http (const GError    *error,
     case MP2_HTTP_ERROR_INSECURE:
     default:
       detail = response != NULL ? mp2_http_response_get_error_message (response) : NULL;
-      /* Translators: the first %s is a service's name, the second its own
-       * explanation, in English, or why the request failed */
       return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_FAILED,
+                          /* Translators: the first %s is a service's name, the second its own
+                           * explanation, in English, or why the request failed */
                           _("%s could not look up the address: %s"), service_name,
                           detail != NULL ? detail : error->message);
     }

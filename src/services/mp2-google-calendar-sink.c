@@ -159,9 +159,9 @@ new_auth_error (const GError    *error,
                                   "in again in Preferences to write shooting days to Google "
                                   "Calendar."));
 
-  /* Translators: %s says why the account cannot be used (the keyring, the app's
-   * client id…) */
   return g_error_new (MP2_SYNC_ERROR, MP2_SYNC_ERROR_AUTH,
+                      /* Translators: %s says why the account cannot be used (the keyring, the
+                       * app's client id…) */
                       _("Your Google account cannot be used to write to Google Calendar "
                         "now: %s"), error->message);
 }
@@ -190,9 +190,9 @@ new_failed_error (const GError    *error,
 {
   const char *detail = response != NULL ? mp2_http_response_get_error_message (response) : NULL;
 
-  /* Translators: %s is Google's own explanation, in English, or the reason the
-   * request failed */
   return g_error_new (MP2_SYNC_ERROR, MP2_SYNC_ERROR_FAILED,
+                      /* Translators: %s is Google's own explanation, in English, or the reason the
+                       * request failed */
                       _("Google Calendar refused the event: %s"),
                       detail != NULL ? detail : error->message);
 }

@@ -144,8 +144,8 @@ parse_results (JsonObject  *object,
 static GError *
 new_key_rejected_error (const char *detail)
 {
-  /* Translators: %s is Google's own explanation, in English */
   return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_KEY_REJECTED,
+                      /* Translators: %s is Google's own explanation, in English */
                       _("Google Maps refused the API key (%s). Check the key in "
                         "Preferences, and that the Geocoding API is enabled for it."),
                       detail != NULL ? detail : "REQUEST_DENIED");
@@ -171,7 +171,7 @@ parse_geocode_answer (gpointer          geocoder,
 
   if (g_strcmp0 (status, "OVER_QUERY_LIMIT") == 0)
     g_set_error (error, MP2_PLAN_ERROR, MP2_PLAN_ERROR_OFFLINE,
-                 _("Google Maps received too many questions and asks to wait. The plan "
+                 _("Google Maps received too many requests and asks to wait. The plan "
                    "follows in a few minutes."));
   else if (g_strcmp0 (status, "UNKNOWN_ERROR") == 0)
     g_set_error (error, MP2_PLAN_ERROR, MP2_PLAN_ERROR_OFFLINE,
@@ -180,8 +180,8 @@ parse_geocode_answer (gpointer          geocoder,
   else if (g_strcmp0 (status, "REQUEST_DENIED") == 0)
     g_propagate_error (error, new_key_rejected_error (detail));
   else if (g_strcmp0 (status, "INVALID_REQUEST") == 0)
-    /* Translators: %s is Google's own explanation, in English */
     g_set_error (error, MP2_PLAN_ERROR, MP2_PLAN_ERROR_FAILED,
+                 /* Translators: %s is Google's own explanation, in English */
                  _("Google Maps could not read the address (%s). Write it differently."),
                  detail != NULL ? detail : status);
   else

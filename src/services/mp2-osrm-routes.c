@@ -169,10 +169,10 @@ new_code_error (const char *code,
                                   "knows. Check the addresses in Preferences and on the "
                                   "call sheet."));
 
-  /* Translators: the first %s is OSRM's code ("InvalidQuery"), the second its own
-   * explanation, in English */
   return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_FAILED,
-                      _("The OpenStreetMap routing server refused the question (%s: %s). "
+                      /* Translators: the first %s is OSRM's code ("InvalidQuery"), the second its
+                       * own explanation, in English */
+                      _("The OpenStreetMap routing server refused the request (%s: %s). "
                         "Check the server in Preferences."),
                       code, message != NULL ? message : "");
 }

@@ -399,20 +399,23 @@ new_offline_error (const GError *error,
                    const char   *service)
 {
   if (g_error_matches (error, MP2_HTTP_ERROR, MP2_HTTP_ERROR_RATE_LIMITED))
-    /* Translators: %s is a routing service: "Google Maps", "OpenStreetMap (OSRM)" */
     return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_OFFLINE,
-                        _("%s received too many questions and asks to wait. The route "
+                        /* Translators: %s is a routing service: "Google Maps", "OpenStreetMap
+                         * (OSRM)" */
+                        _("%s received too many requests and asks to wait. The route "
                           "will be asked again in a few minutes."), service);
 
   if (g_error_matches (error, MP2_HTTP_ERROR, MP2_HTTP_ERROR_SERVER) ||
       g_error_matches (error, MP2_HTTP_ERROR, MP2_HTTP_ERROR_BAD_RESPONSE))
-    /* Translators: %s is a routing service: "Google Maps", "OpenStreetMap (OSRM)" */
     return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_OFFLINE,
+                        /* Translators: %s is a routing service: "Google Maps", "OpenStreetMap
+                         * (OSRM)" */
                         _("%s has a problem of its own. The route will be asked again "
                           "later."), service);
 
-  /* Translators: %s is a routing service: "Google Maps", "OpenStreetMap (OSRM)" */
   return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_OFFLINE,
+                      /* Translators: %s is a routing service: "Google Maps", "OpenStreetMap
+                       * (OSRM)" */
                       _("%s cannot be reached now. Check your internet connection; the "
                         "route will be asked again when it can be reached."), service);
 }
@@ -461,9 +464,9 @@ mp2_route_error_from_http (const GError    *error,
         }
     }
 
-  /* Translators: the first %s is a routing service ("Google Maps"), the second its
-   * own explanation, in English, or why the request failed */
   return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_FAILED,
+                      /* Translators: the first %s is a routing service ("Google Maps"), the second
+                       * its own explanation, in English, or why the request failed */
                       _("%s could not compute the route: %s"), service,
                       detail != NULL ? detail : error->message);
 }

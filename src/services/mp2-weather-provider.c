@@ -511,21 +511,22 @@ mp2_weather_error_from_http (const char      *service,
     return g_error_copy (error);
 
   if (error->domain != MP2_HTTP_ERROR)
-    /* Translators: %s is a weather service ("Open-Meteo"), the second %s why */
     return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_FAILED,
+                        /* Translators: %s is a weather service ("Open-Meteo"), the second %s why
+                         */
                         _("%s could not give the forecast: %s"), service, error->message);
 
   switch ((Mp2HttpError) error->code)
     {
     case MP2_HTTP_ERROR_RATE_LIMITED:
-      /* Translators: %s is a weather service ("Open-Meteo") */
       return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_OFFLINE,
+                          /* Translators: %s is a weather service ("Open-Meteo") */
                           _("%s received too many requests and asks to wait. The forecast "
                             "will follow later."), service);
 
     case MP2_HTTP_ERROR_SERVER:
-      /* Translators: %s is a weather service ("Open-Meteo") */
       return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_OFFLINE,
+                          /* Translators: %s is a weather service ("Open-Meteo") */
                           _("%s has a problem of its own. The forecast will follow when it "
                             "works again."), service);
 
@@ -534,14 +535,14 @@ mp2_weather_error_from_http (const char      *service,
     case MP2_HTTP_ERROR_OFFLINE:
     case MP2_HTTP_ERROR_CIRCUIT_OPEN:
     case MP2_HTTP_ERROR_BAD_RESPONSE:
-      /* Translators: %s is a weather service ("Open-Meteo") */
       return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_OFFLINE,
+                          /* Translators: %s is a weather service ("Open-Meteo") */
                           _("%s cannot be reached now. The forecast will follow when the "
                             "connection is back."), service);
 
     case MP2_HTTP_ERROR_UNAUTHORIZED:
-      /* Translators: %s is a weather service ("OpenWeatherMap") */
       return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_KEY_REJECTED,
+                          /* Translators: %s is a weather service ("OpenWeatherMap") */
                           _("%s refused the API key. Check the key in Preferences; a new "
                             "key may take a few hours to work."), service);
 
@@ -554,8 +555,8 @@ mp2_weather_error_from_http (const char      *service,
     case MP2_HTTP_ERROR_FAILED:
     case MP2_HTTP_ERROR_INSECURE:
     default:
-      /* Translators: %s is a weather service ("Open-Meteo") */
       return g_error_new (MP2_PLAN_ERROR, MP2_PLAN_ERROR_FAILED,
+                          /* Translators: %s is a weather service ("Open-Meteo") */
                           _("%s did not accept the request for the forecast. Try again "
                             "later, or choose the other weather service in Preferences."),
                           service);
