@@ -25,6 +25,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mp2-api-keys.h"
 #include "mp2-route-provider-private.h"
 #include "mp2-service-url.h"
 
@@ -469,7 +470,7 @@ mp2_google_routes_finalize (GObject *object)
   Mp2GoogleRoutes *self = MP2_GOOGLE_ROUTES (object);
 
   g_clear_pointer (&self->base_url, g_free);
-  g_clear_pointer (&self->api_key, g_free);
+  g_clear_pointer (&self->api_key, mp2_api_key_free);
 
   G_OBJECT_CLASS (mp2_google_routes_parent_class)->finalize (object);
 }
@@ -532,7 +533,7 @@ mp2_google_routes_set_api_key (Mp2GoogleRoutes *self,
 {
   g_return_if_fail (MP2_IS_GOOGLE_ROUTES (self));
 
-  g_clear_pointer (&self->api_key, g_free);
+  g_clear_pointer (&self->api_key, mp2_api_key_free);
   if (api_key != NULL && *api_key != '\0')
     self->api_key = g_strdup (api_key);
 }

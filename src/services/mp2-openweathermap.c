@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include "mp2-openweathermap.h"
+#include "mp2-api-keys.h"
 #include "mp2-service-url.h"
 #include "mp2-weather-provider-private.h"
 
@@ -468,7 +469,7 @@ mp2_openweathermap_finalize (GObject *object)
   Mp2OpenWeatherMap *self = MP2_OPENWEATHERMAP (object);
 
   g_clear_pointer (&self->base_url, g_free);
-  g_clear_pointer (&self->api_key, g_free);
+  g_clear_pointer (&self->api_key, mp2_api_key_free);
 
   G_OBJECT_CLASS (mp2_openweathermap_parent_class)->finalize (object);
 }
@@ -531,7 +532,7 @@ mp2_openweathermap_set_api_key (Mp2OpenWeatherMap *self,
 {
   g_return_if_fail (MP2_IS_OPENWEATHERMAP (self));
 
-  g_clear_pointer (&self->api_key, g_free);
+  g_clear_pointer (&self->api_key, mp2_api_key_free);
   if (key != NULL && *key != '\0')
     self->api_key = g_strdup (key);
 }
