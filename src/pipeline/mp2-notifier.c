@@ -550,11 +550,25 @@ on_pipeline_schedule_state_cb (Mp2Pipeline *pipeline,
 {
   g_autofree char *key = NULL;
 
-  if (!is_dealt_with (mp2_schedule_get_state (schedule)))
+  Mp2DayState state = mp2_schedule_get_state (schedule);
+
+  if (!is_dealt_with (state))
     return;
 
   key = dup_notification_key (schedule);
   close_notification (self, key);
+
+  /* a day set aside: its time to leave and its weather are no longer news */
+  if (state == MP2_DAY_STATE_DISMISSED && mp2_schedule_get_day_key (schedule) != NULL)
+    {
+      g_autofree char *leave = g_strconcat (mp2_schedule_get_day_key (schedule), "#leave", NULL);
+      g_autofree char *weather = g_strconcat (mp2_schedule_get_day_key (schedule), "#weather",
+                                              NULL);
+
+      close_notification (self, leave);
+      close_notification (self, weather);
+      g_hash_table_remove (self->weather_told, weather);
+    }
 }
 
 static void

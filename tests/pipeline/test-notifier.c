@@ -833,11 +833,20 @@ test_dismiss_closes (Fixture       *f,
 {
   g_autoptr(Mp2Schedule) schedule = import_file (f, "T2_rev1.pdf");
   Notice *notice = wait_for_notice (f, 0);
+  Notice *leave;
+
+  /* time to leave, told beside the day's notification */
+  mp2_schedule_set_plan_json (schedule, "{\"leave\":\"2025-03-28T05:20:00+01:00\","
+                                        "\"call\":\"2025-03-28T06:15:00+01:00\","
+                                        "\"arrival_target\":\"2025-03-28T06:00:00+01:00\"}");
+  g_signal_emit_by_name (f->pipeline, "leave-moved", schedule, 10, 10);
+  leave = wait_for_notice (f, 1);
 
   g_assert_false (was_closed (f, notice->id));
   dismiss (f, mp2_schedule_get_id (schedule));
   g_assert_true (was_closed (f, notice->id));
-  g_assert_cmpuint (count_notices (f), ==, 1);
+  g_assert_true (was_closed (f, leave->id));
+  g_assert_cmpuint (count_notices (f), ==, 2);
 }
 
 /* Time to leave: its own notification, beside the day's, with the new time. */
