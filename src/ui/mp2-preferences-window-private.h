@@ -58,6 +58,8 @@ struct _Mp2PreferencesWindow
   GtkSwitch            *notify_new_sheet_switch;
   GtkSwitch            *notify_changes_switch;
   GtkSwitch            *notify_errors_switch;
+  GtkSwitch            *notify_leave_switch;
+  GtkSwitch            *notify_weather_switch;
 
   /* The Planning page */
   AdwEntryRow          *home_address_row;

@@ -384,6 +384,10 @@ bind_settings (Mp2PreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notify-errors", self->notify_errors_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notify-leave", self->notify_leave_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notify-weather", self->notify_weather_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   mp2_preferences_window_show_minutes (self->settings, "reminder-offsets",
                                        self->reminders_row);
   show_folder_from_settings (self);
@@ -525,6 +529,10 @@ mp2_preferences_window_class_init (Mp2PreferencesWindowClass *klass)
                                         notify_changes_switch);
   gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow,
                                         notify_errors_switch);
+  gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow,
+                                        notify_leave_switch);
+  gtk_widget_class_bind_template_child (widget_class, Mp2PreferencesWindow,
+                                        notify_weather_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_reminders_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reminders_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folder_choose_button_clicked_cb);

@@ -372,6 +372,25 @@ test_planning_numbers (Fixture       *fixture,
     g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spin), 0.5, 1e-9);
   }
 
+  /* the notifications of planning: on by default, switched off here */
+  {
+    const char *switches[][2] = {
+      { "notify_leave_switch", "notify-leave" },
+      { "notify_weather_switch", "notify-weather" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
+      {
+        GtkSwitch *button = GTK_SWITCH (template_child (fixture, switches[i][0]));
+
+        g_assert_true (gtk_switch_get_active (button));
+        gtk_switch_set_active (button, FALSE);
+        g_assert_false (g_settings_get_boolean (fixture->settings, switches[i][1]));
+        g_settings_reset (fixture->settings, switches[i][1]);
+        g_assert_true (gtk_switch_get_active (button));
+      }
+  }
+
   gtk_switch_set_active (GTK_SWITCH (template_child (fixture, "run_in_background_switch")),
                          TRUE);
   g_assert_true (g_settings_get_boolean (fixture->settings, "run-in-background"));
