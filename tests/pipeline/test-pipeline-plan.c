@@ -347,9 +347,11 @@ import_and_plan (Fixture    *fixture,
                  const char *name)
 {
   guint before = fixture->plans;
-  Mp2Schedule *schedule = mp2_test_pipeline_import (fixture->pipeline, name, WAIT_SECONDS);
+  g_autoptr(Mp2Schedule) schedule = mp2_test_pipeline_import (fixture->pipeline, name,
+                                                              WAIT_SECONDS);
 
   wait_for_plans (fixture, before + 1);
+  /* the list's object, which the plan reaches */
   return mp2_pipeline_lookup (fixture->pipeline, mp2_schedule_get_id (schedule));
 }
 

@@ -181,6 +181,7 @@ static void
 test_planned_by_hand (Fixture       *fixture,
                       gconstpointer  data)
 {
+  g_autoptr(Mp2Schedule) imported = NULL;
   Mp2Schedule *schedule;
   g_autoptr(JsonObject) plan = NULL;
   g_autoptr(JsonObject) weather = NULL;
@@ -189,9 +190,9 @@ test_planned_by_hand (Fixture       *fixture,
   guint asked;
 
   start_pipeline (fixture, NULL);
-  schedule = mp2_test_pipeline_import (fixture->pipeline, "T2_01.pdf", WAIT_SECONDS);
+  imported = mp2_test_pipeline_import (fixture->pipeline, "T2_01.pdf", WAIT_SECONDS);
   wait_for_plans (fixture, 1);
-  schedule = mp2_pipeline_lookup (fixture->pipeline, mp2_schedule_get_id (schedule));
+  schedule = mp2_pipeline_lookup (fixture->pipeline, mp2_schedule_get_id (imported));
   plan = read_json (mp2_schedule_get_plan_json (schedule));
   route = json_object_get_object_member (plan, "route");
 
@@ -245,6 +246,7 @@ static void
 test_offline (Fixture       *fixture,
               gconstpointer  data)
 {
+  g_autoptr(Mp2Schedule) imported = NULL;
   Mp2Schedule *schedule;
   g_autoptr(JsonObject) plan = NULL;
   g_autoptr(Mp2DayEvent) event = NULL;
@@ -253,11 +255,11 @@ test_offline (Fixture       *fixture,
 
   /* a closed port */
   start_pipeline (fixture, "http://127.0.0.1:9/");
-  schedule = mp2_test_pipeline_import (fixture->pipeline, "T2_01.pdf", WAIT_SECONDS);
-  g_assert_cmpint (mp2_schedule_get_state (schedule), ==, MP2_DAY_STATE_NEEDS_REVIEW);
+  imported = mp2_test_pipeline_import (fixture->pipeline, "T2_01.pdf", WAIT_SECONDS);
+  g_assert_cmpint (mp2_schedule_get_state (imported), ==, MP2_DAY_STATE_NEEDS_REVIEW);
   wait_for_plans (fixture, 1);
 
-  schedule = mp2_pipeline_lookup (fixture->pipeline, mp2_schedule_get_id (schedule));
+  schedule = mp2_pipeline_lookup (fixture->pipeline, mp2_schedule_get_id (imported));
   plan = read_json (mp2_schedule_get_plan_json (schedule));
   g_assert_false (json_object_has_member (plan, "leave"));
   problems = json_object_get_array_member (plan, "problems");

@@ -178,6 +178,7 @@ test_time_to_leave (void)
   g_autofree char *uid = NULL;
   g_autofree char *text = NULL;
   Counts counts = { 0 };
+  g_autoptr(Mp2Schedule) imported = NULL;
   Mp2Schedule *schedule;
   gint64 id;
 
@@ -233,8 +234,8 @@ test_time_to_leave (void)
   mp2_pipeline_set_planning (pipeline, MP2_GEOCODER (geocoder), MP2_ROUTE_PROVIDER (routes),
                              NULL);
 
-  schedule = mp2_test_pipeline_import (pipeline, "T3_01.pdf", WAIT_SECONDS);
-  id = mp2_schedule_get_id (schedule);
+  imported = mp2_test_pipeline_import (pipeline, "T3_01.pdf", WAIT_SECONDS);
+  id = mp2_schedule_get_id (imported);
   wait_for_plans (&counts, 1);
   schedule = mp2_pipeline_lookup (pipeline, id);
   uid = mp2_day_event_uid_for_day (mp2_schedule_get_day_key (schedule));
