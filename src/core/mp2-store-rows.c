@@ -67,13 +67,14 @@ static const Field schedule_fields[] = {
   ":error_message, :file_name, :created_at, :updated_at)"
 
 /* The document and the creation time of a schedule never change; a stale copy
- * without the revision it superseded keeps it (the triggers refuse another one). */
+ * without the revision it superseded keeps it (the triggers refuse another one). The
+ * plan and the weather are mp2_store_save_plan()'s alone: a copy taken before a plan
+ * was saved (a confirmation under way) must not put the older one back. */
 #define UPDATE_SCHEDULE_SQL \
   "UPDATE schedules SET day_key = :day_key, state = :state, revision = :revision, " \
   "supersedes = coalesce (:supersedes, supersedes), sheet_json = :sheet_json, " \
   "edits_json = :edits_json, changes_json = :changes_json, " \
-  "conflicts_json = :conflicts_json, plan_json = :plan_json, " \
-  "weather_json = :weather_json, error_code = :error_code, " \
+  "conflicts_json = :conflicts_json, error_code = :error_code, " \
   "error_message = :error_message, file_name = :file_name, updated_at = :updated_at " \
   "WHERE id = :id"
 

@@ -207,8 +207,8 @@ update_from (Mp2Schedule *current,
   mp2_schedule_set_edits (current, mp2_schedule_get_edits (stored));
   mp2_schedule_set_changes (current, mp2_schedule_get_changes (stored));
   mp2_schedule_set_conflicts (current, mp2_schedule_get_conflicts (stored));
-  mp2_schedule_set_plan_json (current, mp2_schedule_get_plan_json (stored));
-  mp2_schedule_set_weather_json (current, mp2_schedule_get_weather_json (stored));
+  /* not the plan: the list's object has the latest (mp2-pipeline-plan.c), a copy saved
+   * for another reason may be older */
   mp2_schedule_set_error (current, mp2_schedule_get_error_code (stored),
                           mp2_schedule_get_error_message (stored));
   mp2_schedule_set_updated_at (current, mp2_schedule_get_updated_at (stored));

@@ -668,6 +668,14 @@ test_schedule_round_trip (Fixture       *fixture,
   g_assert_cmpint (mp2_schedule_get_updated_at (schedule), >=,
                    mp2_schedule_get_created_at (schedule));
 
+  /* the plan is save_plan's: a whole schedule saved does not write it */
+  copy = get_schedule (fixture, id);
+  g_assert_null (mp2_schedule_get_plan_json (copy));
+  g_assert_true (mp2_store_save_plan (fixture->store, id, mp2_schedule_get_plan_json (schedule),
+                                      mp2_schedule_get_weather_json (schedule), &error));
+  g_assert_no_error (error);
+  g_clear_object (&copy);
+
   copy = get_schedule (fixture, id);
   assert_same_schedule (schedule, copy);
 
@@ -1394,8 +1402,10 @@ import_all_thread (gpointer data)
 
       schedule = mp2_store_get_schedule (test->store, test->ids[job->index][i], &error);
       g_assert_no_error (error);
-      mp2_schedule_set_plan_json (schedule, "{}");
       g_assert_true (mp2_store_save_schedule (test->store, schedule, &error));
+      g_assert_no_error (error);
+      g_assert_true (mp2_store_save_plan (test->store, mp2_schedule_get_id (schedule), "{}",
+                                          NULL, &error));
       g_assert_no_error (error);
     }
 
