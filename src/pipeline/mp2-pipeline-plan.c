@@ -922,10 +922,17 @@ on_planned_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean again;
 
+  PlanJob *job = g_task_get_task_data (G_TASK (result));
+
   if (!mp2_pipeline_plan_finish (self, result, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       && !g_error_matches (error, MP2_STORE_ERROR, MP2_STORE_ERROR_NOT_FOUND))
     g_message ("Day %" G_GINT64_FORMAT " could not be planned: %s", id, error->message);
+
+  /* a re-check cut short (other providers, another key) is still one when it is
+   * planned again */
+  if (job != NULL && job->recheck && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_hash_table_add (self->rechecking, g_memdup2 (&id, sizeof id));
 
   again = GPOINTER_TO_INT (g_hash_table_lookup (self->planning, &id));
   g_hash_table_remove (self->planning, &id);

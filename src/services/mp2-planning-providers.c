@@ -35,6 +35,7 @@ struct _Mp2PlanningProviders
   Mp2Geocoder        *geocoder;
   Mp2RouteProvider   *routes;
   Mp2WeatherProvider *weather;
+  GHashTable         *keys;          /* service → the key last given (a digest) */
 };
 
 G_DEFINE_FINAL_TYPE (Mp2PlanningProviders, mp2_planning_providers, G_TYPE_OBJECT)
@@ -88,8 +89,19 @@ on_key_found_cb (GObject      *source,
 
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
+      /* the same key again (Preferences closed without a change): the plans under
+       * way go on */
+      g_autofree char *digest = key != NULL ? g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                                             key, -1)
+                                            : g_strdup ("");
+      gboolean changed = g_strcmp0 (g_hash_table_lookup (lookup->self->keys, lookup->service),
+                                    digest) != 0;
+
       apply_key (lookup->self, lookup->service, key);
-      g_signal_emit (lookup->self, signals[CHANGED], 0);
+      g_hash_table_replace (lookup->self->keys, g_strdup (lookup->service),
+                            g_steal_pointer (&digest));
+      if (changed)
+        g_signal_emit (lookup->self, signals[CHANGED], 0);
     }
 
   if (key != NULL)
@@ -172,6 +184,8 @@ static void
 on_provider_setting_changed_cb (Mp2PlanningProviders *self)
 {
   make_providers (self);
+  /* the new providers have no key yet: the lookups give them theirs */
+  g_hash_table_remove_all (self->keys);
   g_signal_emit (self, signals[CHANGED], 0);
   mp2_planning_providers_reload_keys (self);
 }
@@ -191,6 +205,7 @@ mp2_planning_providers_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->http);
+  g_clear_pointer (&self->keys, g_hash_table_unref);
 
   G_OBJECT_CLASS (mp2_planning_providers_parent_class)->dispose (object);
 }
@@ -210,6 +225,7 @@ static void
 mp2_planning_providers_init (Mp2PlanningProviders *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**
