@@ -986,6 +986,10 @@ mp2_pipeline_recheck_day (Mp2Pipeline *self,
 {
   g_return_if_fail (MP2_IS_PIPELINE (self));
 
+  if (self->geocoder == NULL || self->routes == NULL
+      || mp2_pipeline_lookup (self, schedule_id) == NULL)
+    return;
+
   g_hash_table_add (self->rechecking, g_memdup2 (&schedule_id, sizeof schedule_id));
   mp2_pipeline_plan_day (self, schedule_id);
 }
@@ -994,7 +998,8 @@ mp2_pipeline_recheck_day (Mp2Pipeline *self,
 void
 mp2_pipeline_plan_all (Mp2Pipeline *self)
 {
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GTimeZone) zone = get_time_zone (self);
+  g_autoptr(GDateTime) today = g_date_time_new_now (zone);
   GListModel *days = G_LIST_MODEL (self->days);
 
   for (guint i = 0; i < g_list_model_get_n_items (days); i++)

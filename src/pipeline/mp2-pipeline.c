@@ -184,6 +184,9 @@ remove_day (Mp2Pipeline *self,
   if (g_list_store_find (self->days, schedule, &position))
     g_list_store_remove (self->days, position);
   g_hash_table_remove (self->by_id, &id);
+  /* its re-checks before leaving go with it */
+  g_hash_table_remove (self->rechecks, &id);
+  g_hash_table_remove (self->rechecking, &id);
 }
 
 static void

@@ -554,6 +554,7 @@ mp2_preferences_window_init_planning (Mp2PreferencesWindow *self)
                            G_CALLBACK (on_settings_leave_recheck_changed_cb), self,
                            G_CONNECT_SWAPPED);
   mp2_a11y_label_entry_row (self->leave_recheck_row);
+  mp2_a11y_label_entry_row (self->osrm_server_row);
   mp2_preferences_window_init_keys (self);
 }
 
